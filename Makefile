@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make demo` and `make test`. Each creates its own virtualenv (.venv)
+# and installs what it needs, so a fresh clone needs nothing but python3 (>= 3.10) and make.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint bench browser clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+## Crawl the bundled sample site, extract, export to output/ and print a summary.
+demo: setup
+	$(BIN)/baodantoc run --sample
+
+## The browser test needs Chromium; install Debian's package when we may (root), else the test skips.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian chromium for the browser test"; \
+	    (apt-get update -qq || true) >/dev/null 2>&1; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not found and cannot install it (not root): the browser test will be skipped"; fi; }
+
+## Lint, then the whole test suite (unit, fixtures, crawl over HTTP, quality gate, browser, notebooks).
+test: setup browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+## Benchmarks print ratios against a baseline measured in the same run (see bench/README.md).
+bench: setup
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) output/* .pytest_cache .ruff_cache

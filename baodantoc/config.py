@@ -1,0 +1,33 @@
+"""Application-wide defaults, in one place.
+
+Crawl behaviour (politeness, throttling, queues) is Scrapy configuration and lives in
+``crawler/settings.py``; this module only holds what the application layer (CLI, store, exports,
+search, web UI) needs to agree on: where files go and how they are named.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Every run writes here unless ``--output``/``BAODANTOC_OUTPUT`` says otherwise.
+DEFAULT_OUTPUT_DIR = Path(os.environ.get("BAODANTOC_OUTPUT", "output"))
+
+#: The SQLite store inside the output folder.
+STORE_FILENAME = "baodantoc.sqlite"
+
+#: Sub-folder of the output folder holding Parquet and CSV exports.
+EXPORT_DIRNAME = "export"
+
+#: Time zone of every timestamp the paper prints (Vietnam, no DST).
+TIMEZONE = "+07:00"
+
+
+def default_store_path(output_dir: Path | None = None) -> Path:
+    """Path of the store file for an output folder (the default folder when None)."""
+    return (output_dir or DEFAULT_OUTPUT_DIR) / STORE_FILENAME
+
+
+def default_export_dir(output_dir: Path | None = None) -> Path:
+    """Folder the exports are written to for an output folder."""
+    return (output_dir or DEFAULT_OUTPUT_DIR) / EXPORT_DIRNAME

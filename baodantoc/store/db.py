@@ -1,0 +1,52 @@
+"""Opening the SQLite store: one function every stage uses, so pragmas and schema agree."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from .migrations import apply_migrations
+
+
+class StoreError(Exception):
+    """The store cannot be opened or read; the message says what to do next."""
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating and migrating when writable) the store at ``path``.
+
+    ``":memory:"`` gives a private in-memory store (tests). WAL lets a reader (search, Datasette)
+    run while a crawl writes; ``synchronous=NORMAL`` is safe under WAL and much faster.
+    """
+    path_str = str(path)
+    if readonly:
+        if path_str != ":memory:" and not Path(path_str).exists():
+            raise StoreError(f"no store at {path_str}: run `baodantoc crawl` (or `baodantoc run --sample`) first")
+        db = sqlite3.connect(f"file:{path_str}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        if path_str != ":memory:":
+            Path(path_str).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path_str, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA foreign_keys=ON")
+    if not readonly:
+        apply_migrations(db)
+    return db
+
+
+def to_json(value: Any) -> str | None:
+    """Encode a list/dict column; None stays NULL. Keeps Vietnamese readable in the file."""
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
+
+
+def from_json(value: str | None, default: Any = None) -> Any:
+    """Decode a JSON column written by :func:`to_json`."""
+    if value is None or value == "":
+        return default
+    return json.loads(value)

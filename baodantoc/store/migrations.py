@@ -1,0 +1,164 @@
+"""Schema of the store as named migrations, each applied once and recorded in ``_migrations``.
+
+Why named migrations: a store written by an older release is upgraded in place instead of being
+rebuilt, and the table tells which steps a file has seen (as sqlite-utils' migrations do). Add a
+new step at the end; never edit a step that has shipped.
+
+Column names are the record contract of DESIGN.md (shared with CSV and Parquet exports). List- and
+dict-valued fields are stored as JSON text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+
+def _m001_core_tables(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            article_id    TEXT PRIMARY KEY,   -- numeric id from the URL (prefixed for foreign hosts)
+            url           TEXT NOT NULL,      -- URL the record was fetched from
+            canonical_url TEXT,               -- canonical www URL, tracking parameters removed
+            host          TEXT,
+            section       TEXT,               -- slug of the innermost section
+            section_path  TEXT,               -- JSON list of section names, outermost first
+            title         TEXT,
+            sapo          TEXT,
+            author        TEXT,               -- JSON list of person names
+            source        TEXT,               -- a non-person byline (another outlet, a domain)
+            published_at  TEXT,               -- ISO 8601 with +07:00
+            modified_at   TEXT,
+            tags          TEXT,               -- JSON list
+            body          TEXT,               -- paragraphs joined by blank lines
+            text          TEXT,               -- title + \\n\\n + sapo + \\n\\n + body; all offsets point here
+            images        TEXT,               -- JSON list of {src, caption}
+            related_urls  TEXT,               -- JSON list
+            alternate_urls TEXT,              -- JSON list: same article seen on other hosts/ids
+            fetched_at    TEXT,
+            http_status   INTEGER,
+            content_hash  TEXT,               -- sha256 of text: tells a changed page from an unchanged one
+            fingerprint   TEXT,               -- near-duplicate fingerprint of the body (cross-posts)
+            extraction    TEXT,               -- JSON {field: layer that produced it}
+            layout        TEXT,               -- the layout class that parsed the page
+            first_seen_at TEXT,
+            updated_at    TEXT
+        );
+        CREATE INDEX articles_published ON articles(published_at);
+        CREATE INDEX articles_section ON articles(section);
+        CREATE INDEX articles_fingerprint ON articles(fingerprint);
+
+        -- A story cross-posted under another id (VietNamNet) is linked here, not stored twice.
+        CREATE TABLE crossposts (
+            url          TEXT PRIMARY KEY,
+            foreign_id   TEXT,
+            article_id   TEXT NOT NULL REFERENCES articles(article_id),
+            fingerprint  TEXT,
+            seen_at      TEXT
+        );
+
+        CREATE TABLE sentences (
+            article_id     TEXT NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            start          INTEGER NOT NULL,
+            end            INTEGER NOT NULL,
+            text           TEXT NOT NULL,
+            PRIMARY KEY (article_id, sentence_index)
+        );
+
+        CREATE TABLE mentions (
+            article_id     TEXT NOT NULL,
+            mention_id     TEXT NOT NULL,
+            type           TEXT NOT NULL,     -- PER | ORG | LOC | ETH
+            text           TEXT NOT NULL,
+            start          INTEGER NOT NULL,
+            end            INTEGER NOT NULL,
+            sentence_index INTEGER,
+            entity_id      TEXT,
+            method         TEXT,
+            confidence     REAL,
+            attributes     TEXT,              -- JSON
+            PRIMARY KEY (article_id, mention_id)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+
+        CREATE TABLE entities (
+            entity_id      TEXT PRIMARY KEY,
+            type           TEXT NOT NULL,
+            canonical_name TEXT NOT NULL,
+            aliases        TEXT,              -- JSON list
+            attributes     TEXT,              -- JSON
+            article_count  INTEGER NOT NULL DEFAULT 0,
+            mention_count  INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX entities_type ON entities(type);
+
+        CREATE TABLE facts (
+            article_id     TEXT NOT NULL,
+            fact_id        TEXT NOT NULL,
+            sentence_index INTEGER,
+            text           TEXT NOT NULL,
+            start          INTEGER NOT NULL,
+            end            INTEGER NOT NULL,
+            value          REAL,
+            value_max      REAL,
+            unit           TEXT,
+            kind           TEXT NOT NULL,     -- count|percent|money|measure|rank|duration|ratio
+            approx         INTEGER NOT NULL DEFAULT 0,
+            subject        TEXT,
+            place          TEXT,              -- entity_id of the place
+            period         TEXT,
+            sentence       TEXT,
+            attributes     TEXT,              -- JSON: target/comparison, denominator, ...
+            PRIMARY KEY (article_id, fact_id)
+        );
+        CREATE INDEX facts_kind ON facts(kind);
+        CREATE INDEX facts_place ON facts(place);
+
+        -- Which extractor version last processed which content: `extract` redoes only what changed.
+        CREATE TABLE extraction_state (
+            article_id        TEXT PRIMARY KEY,
+            extractor_version TEXT NOT NULL,
+            content_hash      TEXT,
+            extracted_at      TEXT NOT NULL,
+            error             TEXT
+        );
+
+        -- One row per crawl: what was fetched, stored and skipped, and why.
+        CREATE TABLE crawl_runs (
+            run_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at  TEXT,
+            finished_at TEXT,
+            start_urls  TEXT,
+            report      TEXT                  -- JSON report (counts, skips by reason, coverage)
+        );
+        """
+    )
+
+
+#: Ordered; names are recorded in the store, so never rename a shipped step.
+MIGRATIONS: list[Migration] = [
+    ("001_core_tables", _m001_core_tables),
+]
+
+
+def apply_migrations(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply the steps not yet recorded in ``_migrations``; return the names applied now."""
+    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+    applied = []
+    for name, step in migrations if migrations is not None else MIGRATIONS:
+        if name in done:
+            continue
+        with db:  # the step, then its record (executescript commits DDL as it goes)
+            step(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+        applied.append(name)
+    return applied
