@@ -35,7 +35,7 @@ def cli(verbose: int) -> None:
 @click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-",
               help="Output JSONL (default: stdout).")
-def annotate(input, output) -> None:  # noqa: A002 - click passes the argument by this name
+def annotate(input, output) -> None:
     """Annotate JSONL lines {"id", "text"} with entities and facts.
 
     Runs the same extractor as `extract` on arbitrary text; one output line per input line:
