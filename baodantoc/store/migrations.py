@@ -14,6 +14,9 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 
+from .search_index import create_search_index
+from .views import create_output_views
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 
@@ -143,6 +146,8 @@ def _m001_core_tables(db: sqlite3.Connection) -> None:
 #: Ordered; names are recorded in the store, so never rename a shipped step.
 MIGRATIONS: list[Migration] = [
     ("001_core_tables", _m001_core_tables),
+    ("002_search_index", create_search_index),  # FTS5 over sentences and facts (search_index.py)
+    ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
 ]
 
 

@@ -1,0 +1,52 @@
+"""Read-only SQL views for people who browse the store (Datasette) rather than program it.
+
+Entity attributes are JSON text (their keys depend on the type), which Datasette can neither facet
+nor filter on. These views lift the documented keys into columns: ``places`` (LOC: level, province
+before and after the 2025 reorganization), ``people`` (PER: role) and ``fact_details`` (each fact
+with its article's date, section, title and URL and its place's provinces). ``json_valid`` guards
+every extraction so one malformed attribute value shows as NULL instead of failing the page.
+
+Called by a migration: never change a shipped function; add a new migration instead.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def _attr(table: str, key: str) -> str:
+    return f"CASE WHEN json_valid({table}.attributes) THEN json_extract({table}.attributes, '$.{key}') END"
+
+
+def create_output_views(db: sqlite3.Connection) -> None:
+    """Migration 003: the ``places``, ``people`` and ``fact_details`` views."""
+    db.executescript(
+        f"""
+        CREATE VIEW places AS
+        SELECT e.entity_id, e.canonical_name AS name,
+               {_attr('e', 'level')} AS level,
+               {_attr('e', 'province')} AS province,
+               {_attr('e', 'province_2025')} AS province_2025,
+               {_attr('e', 'code')} AS code,
+               e.aliases, e.article_count, e.mention_count
+        FROM entities e WHERE e.type = 'LOC';
+
+        CREATE VIEW people AS
+        SELECT e.entity_id, e.canonical_name AS name,
+               {_attr('e', 'role')} AS role,
+               e.aliases, e.article_count, e.mention_count
+        FROM entities e WHERE e.type = 'PER';
+
+        CREATE VIEW fact_details AS
+        SELECT f.article_id, f.fact_id, a.published_at,
+               substr(a.published_at, 1, 4) AS year, a.section,
+               f.kind, f.value, f.value_max, f.unit, f.approx, f.subject, f.text,
+               p.canonical_name AS place_name,
+               {_attr('p', 'province')} AS province,
+               {_attr('p', 'province_2025')} AS province_2025,
+               f.period, f.sentence, a.title, a.url
+        FROM facts f
+        JOIN articles a ON a.article_id = f.article_id
+        LEFT JOIN entities p ON p.entity_id = f.place;
+        """
+    )
