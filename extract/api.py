@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from .doc import Doc, Fact, Mention
+from .facts import find_facts
 from .normalize import make_doc, to_raw_offset
 from .pipeline import Component, Pipeline
 from .sentences import split_sentences
@@ -25,6 +26,7 @@ def default_components() -> list[Component]:
     return [
         Component("sentences", split_sentences, reads=("norm",), writes=("sentences",)),
         Component("tokens", tokenize, reads=("sentences",), writes=("tokens",)),
+        Component("facts", find_facts, reads=("sentences", "tokens"), writes=("facts",)),
     ]
 
 

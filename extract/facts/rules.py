@@ -1,0 +1,310 @@
+"""Which numbers are facts, and of what kind: the rules run on each number of a sentence.
+
+A number is looked at in this order (the first rule that decides wins; a skip names its reason):
+
+1. Shape: clock times ("15:30", "8h30"), numbers glued to a name ("F0", "COVID-19", "5G"),
+   document numbers ("1719/QĐ-TTg"), codes and phone numbers (a leading 0 and three or more
+   digits), list numbering ("1." opening a sentence), unreadable or absurd values.
+2. Slash forms "a/b": a date ("23/10", "10/2022", after a date word), a rank ("thứ 10/63"), or a
+   ratio when a counted noun follows ("47/51 xã": value 47, the guideline's decision).
+3. What stands before: ordinals ("Kỳ họp thứ 6" — but "đứng thứ 10" is a rank), "số N"
+   (an address or document, but "số 1 Việt Nam" is rank 1), designators that name by number
+   ("thôn 7", "Dự án 1", "Quân khu 9", "Điều 5": see data/designators.txt), acronyms ("OCOP 3 sao"),
+   years ("năm 2022", a bare 4-digit 1900–2100 with no unit), days and months ("ngày 15", "tháng 5"),
+   ages ("ở tuổi 65").
+4. Ranges ("5 - 10 ha", "từ 5 đến 10", "60 - 70 triệu đồng"), multipliers, then the unit
+   (:mod:`extract.facts.units`) gives the kind; a duration is dropped when it is an age ("81 tuổi",
+   "50 năm tuổi Đảng") or an anniversary ("Kỷ niệm 90 năm ngày thành lập").
+5. A number with no unit is kept only after a quantity word ("là", "đạt", "tổng số"…), as a count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import PhraseSet, lexicon, match_after, match_before
+from .numbers import MULTIPLIER_BLOCKERS, MULTIPLIERS, parse_number, scale
+from .syllables import phrase
+from .units import UnitRead, read_unit
+from .window import Window
+
+_MULTS = PhraseSet.of(list(MULTIPLIERS))
+_MULT_VALUE = {phrase(k): v for k, v in MULTIPLIERS.items()}
+_DASHES = frozenset({"-", "–", "—", "đến", "tới"})
+_LIST_MARKS = frozenset({".", ")", "/"})
+
+
+@dataclass
+class Draft:
+    """A fact found in a sentence, in syllable indices (turned into a Fact by the component)."""
+
+    first: int  # index of the first number syllable (the fact text starts here)
+    last: int  # index after the fact text
+    value: float
+    kind: str
+    unit: str | None
+    value_max: float | None = None
+    approx: bool = False
+    hedge_at: int = -1  # index where the hedge (or the number) begins
+    attrs: dict[str, Any] = field(default_factory=dict)
+    noun_at: int = -1  # where the counted noun begins, for the subject
+
+
+@dataclass
+class Result:
+    """What one number gave: drafts (usually one), or a skip reason; plus the numbers it used."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    skip: str | None = None
+    used: set[int] = field(default_factory=set)
+
+
+def _skip(reason: str, *used: int) -> Result:
+    return Result(skip=reason, used=set(used))
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def _multiplier(w: Window, k: int) -> tuple[float, int]:
+    """(factor, index after) for a multiplier word at ``k``; (1.0, k) when there is none."""
+    m = match_after(w.low, k, _MULTS)
+    if not m or w.low_at(k + m) in MULTIPLIER_BLOCKERS:
+        return 1.0, k
+    return _MULT_VALUE[tuple(w.low[k : k + m])], k + m
+
+
+def _shape_skip(w: Window, i: int) -> Result | None:
+    """Rule 1: numbers whose written shape says they are no quantity."""
+    s, n = w.syls[i], len(w)
+    nxt = w.syls[i + 1] if i + 1 < n else None
+    if ":" in s.text:
+        return _skip("clock", i)
+    if nxt is not None and w.glued(i, i + 1):
+        if nxt.low in ("h", "g") and i + 2 < n and w.syls[i + 2].is_num and w.glued(i + 1, i + 2):
+            return _skip("clock", i, i + 2)
+        if nxt.text == "/" and i + 2 < n and w.syls[i + 2].is_word and w.glued(i + 1, i + 2):
+            return _skip("document number", i)
+        if nxt.is_word and len(nxt.text) == 1 and nxt.text.isupper():
+            return _skip("name with digits", i)
+        if nxt.is_word and not (
+            match_after(w.low, i + 1, lexicon().unit_phrases)
+            or _multiplier(w, i + 1)[0] != 1.0
+            or (nxt.text.islower() and len(nxt.text) >= 2)
+        ):
+            return _skip("name with digits", i)
+    if i > 0 and w.glued(i - 1, i):
+        prev = w.syls[i - 1]
+        if prev.is_word or (prev.text == "-" and i >= 2 and w.syls[i - 2].is_word and w.glued(i - 2, i - 1)):
+            return _skip("name with digits", i)
+    if s.text.isdigit() and s.text.startswith("0") and len(s.text) >= 3:
+        return _skip("code or phone number", i)
+    if match_before(w.low, i, lexicon().cue("phone_before")):
+        return _skip("code or phone number", i)
+    if i == 0 and nxt is not None and nxt.text in _LIST_MARKS and not (i + 2 < n and w.syls[i + 2].is_num):
+        return _skip("list numbering", i)
+    return None
+
+
+def _slash(w: Window, i: int, a: float) -> Result:
+    """Rule 2: "a/b" (and "a/b/c")."""
+    n, b_i = len(w), i + 2
+    b_text = w.syls[b_i].text
+    if b_i + 1 < n and w.syls[b_i + 1].text == "/" and w.glued(b_i, b_i + 1):
+        used = {i, b_i} | ({b_i + 2} if b_i + 2 < n and w.syls[b_i + 2].is_num else set())
+        return Result(skip="date", used=used)
+    b = parse_number(b_text, w.style)
+    if b is None:
+        return _skip("unreadable number", i, b_i)
+    if w.low_at(i - 1) == "thứ":
+        return Result([Draft(i, b_i + 1, a, "rank", "rank", attrs={"out_of": b})], used={i, b_i})
+    lex = lexicon()
+    prev = w.low_at(i - 1)
+    date_cue = match_before(w.low, i, lex.cue("date_before")) or (
+        prev != "trong" and match_before(w.low, i, lex.cue("year_before"))
+    )
+    if date_cue or prev in ("tháng", "tuần", "quý") or _is_year(b_text):
+        return _skip("date", i, b_i)
+    unit = read_unit(w, b_i + 1)
+    if unit is not None and unit.kind == "count" and 0 <= a <= b:
+        draft = Draft(i, unit.end, a, "ratio", unit.unit, attrs={"denominator": b}, noun_at=unit.noun_at)
+        return Result([draft], used={i, b_i})
+    if a.is_integer() and b.is_integer() and 1 <= a <= 31 and 1 <= b <= 12:
+        return _skip("date", i, b_i)
+    return _skip("fraction without unit", i, b_i)
+
+
+def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
+    """Rule 3. Returns a Result (skip or rank), True when the number is "designated" (only a
+    percent, money or measure may follow), or None."""
+    lex = lexicon()
+    s, prev = w.syls[i], w.low_at(i - 1)
+    j = i - 1 if prev in ("thứ", "số") else i
+    if prev == "thứ":
+        if match_before(w.low, j, lex.cue("rank_before")) or match_after(w.low, i + 1, lex.cue("rank_after")):
+            return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
+        return _skip("ordinal", i)
+    if prev == "số":
+        if value <= 3 and match_after(w.low, i + 1, lex.cue("rank_scope")):
+            return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
+        if w.low_at(i - 2) not in ("tổng", "con"):
+            return _skip("number as a name (số N)", i)
+    if prev == "top" or w.low[max(0, i - 2) : i] == ["xếp", "hạng"]:
+        return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
+    if match_before(w.low, j, lex.cue("age")):
+        return _skip("age", i)
+    if match_before(w.low, j, lex.place_designators):
+        unit = read_unit(w, i + 1)
+        if unit is None or (unit.kind == "count" and not match_after(w.low, i + 1, lex.cue("members"))):
+            return _skip("numbered place", i)
+    designated = bool(match_before(w.low, j, lex.other_designators)) or (i > 0 and w.syls[i - 1].acronym)
+    if s.text.isdigit() and _is_year(s.text):
+        unit = read_unit(w, i + 1)
+        after = w.low_at(i + 1)
+        if (
+            match_before(w.low, i, lex.cue("year_before"))
+            or unit is None
+            or unit.kind == "duration"
+            or (after in _DASHES and _is_year(w.text_at(i + 2)))
+        ):
+            return _skip("year", i)
+    every = match_before(w.low, i - 1, lex.cue("repeat_before"))  # "hằng tháng 5 triệu đồng"
+    if s.text.isdigit() and not every and (
+        (value <= 31 and match_before(w.low, i, lex.cue("date_before"))) or (prev == "tháng" and value <= 12)
+    ):
+        unit = read_unit(w, _range(w, i, value)[3])
+        if unit is None or unit.kind in ("count", "duration"):
+            return _skip("date" if prev != "tháng" else "month", i)
+    k = i + 1
+    if (
+        w.low_at(k) in _DASHES | {"và", ","}
+        and k + 1 < len(w)
+        and w.syls[k + 1].is_num
+        and w.text_at(k + 2) == "/"
+        and w.glued(k + 1, k + 2)
+    ):
+        return _skip("date", i)
+    return designated or None
+
+
+def _range(w: Window, i: int, value: float) -> tuple[float | None, int, float, int]:
+    """Rule 4, ranges: (value_max, index after the last number, multiplier, index after it)."""
+    factor_a, k = _multiplier(w, i + 1)
+    pct = w.text_at(k) == "%"
+    k2 = k + 1 if pct else k
+    if w.low_at(k2) in _DASHES and k2 + 1 < len(w) and w.syls[k2 + 1].is_num:
+        b_i = k2 + 1
+        if not (w.text_at(b_i + 1) == "/" and w.glued(b_i, b_i + 1)):
+            b = parse_number(w.syls[b_i].text, w.style)
+            factor_b, after = _multiplier(w, b_i + 1)
+            if pct and w.text_at(after) != "%":
+                b = None
+            if b is not None:
+                fa = factor_a if factor_a != 1.0 else factor_b
+                lo, hi = scale(value, fa), scale(b, factor_b)
+                if lo is not None and hi is not None and hi > lo:
+                    return hi, b_i, factor_b if factor_a == 1.0 else factor_a, after
+    return None, i, factor_a, k
+
+
+def analyze(w: Window, i: int) -> Result:
+    """Decide what the number at syllable ``i`` is (see the module docstring)."""
+    lex = lexicon()
+    shape = _shape_skip(w, i)
+    if shape is not None:
+        return shape
+    value = parse_number(w.syls[i].text, w.style)
+    if value is None:
+        return _skip("unreadable or absurd number", i)
+    if w.text_at(i + 1) == "/" and i + 2 < len(w) and w.syls[i + 2].is_num and w.glued(i, i + 1) \
+            and w.glued(i + 1, i + 2):
+        return _slash(w, i, value)
+    left = _left_skip(w, i, value)
+    if isinstance(left, Result):
+        return left
+    designated = left is True
+    value_max, last_num, factor, k = _range(w, i, value)
+    used = {i, last_num}
+    scaled = scale(value, factor)
+    if scaled is None:
+        return Result(skip="unreadable or absurd number", used=used)
+    if match_after(w.low, k, lex.cue("age")):
+        return Result(skip="age", used=used)
+    unit = read_unit(w, k)
+    draft = _typed(w, i, k, scaled, factor, unit, designated)
+    if isinstance(draft, str):
+        return Result(skip=draft, used=used)
+    draft.value_max = value_max
+    _hedge(w, draft)
+    return Result([draft], used=used)
+
+
+def _typed(w: Window, i: int, k: int, value: float, factor: float, unit: UnitRead | None,
+           designated: bool) -> Draft | str:
+    """Rule 4/5: kind and unit from what follows the number, or a skip reason."""
+    lex = lexicon()
+    if unit is None:
+        if factor != 1.0:
+            kind = "money" if _money_context(w, i) else "count"
+            return Draft(i, k, value, kind, "đồng" if kind == "money" else None)
+        borrowed = _borrowed_unit(w, k)
+        if borrowed is None and (designated or not _quantity_before(w, i)):
+            return "number without unit"
+        return Draft(i, k, value, "count", borrowed.unit if borrowed else None)
+    if unit.kind in ("count", "duration") and designated:
+        return "number as a name"
+    if unit.kind == "duration":
+        if match_after(w.low, unit.end, lex.cue("age")):
+            return "age"
+        if _anniversary(w, i, unit.end):
+            return "anniversary"
+        if unit.unit == "giờ" and (
+            (unit.end < len(w) and w.syls[unit.end].is_num)
+            or w.low_at(unit.end) in ("sáng", "chiều", "tối", "trưa", "đêm")
+            or match_before(w.low, i, lex.cue("clock_before"))
+        ):
+            return "clock"
+    return Draft(i, unit.end, value, unit.kind, unit.unit, attrs=dict(unit.attrs), noun_at=unit.noun_at)
+
+
+def _money_context(w: Window, i: int) -> bool:
+    cues = lexicon().cue("money_context")
+    return any(match_after(w.low, j, cues) for j in range(max(0, i - 12), i))
+
+
+def _quantity_before(w: Window, i: int) -> bool:
+    lex = lexicon()
+    j = i - match_before(w.low, i, lex.hedges)
+    return bool(match_before(w.low, j, lex.cue("quantity_before")))
+
+
+def _borrowed_unit(w: Window, k: int) -> UnitRead | None:
+    """"1 trong 4 mường", "1 trong số 5 xã": the bare number counts the noun of the second one."""
+    if w.low_at(k) != "trong":
+        return None
+    k += 2 if w.low_at(k + 1) == "số" else 1
+    if k < len(w) and w.syls[k].is_num:
+        unit = read_unit(w, k + 1)
+        if unit is not None and unit.kind == "count":
+            return unit
+    return None
+
+
+def _anniversary(w: Window, i: int, end: int) -> bool:
+    lex = lexicon()
+    before = lex.cue("anniversary_before")
+    if any(match_before(w.low, j, before) for j in range(max(0, i - 3), i + 1)):
+        return True
+    return bool(match_after(w.low, end, lex.cue("anniversary_after")))
+
+
+def _hedge(w: Window, d: Draft) -> None:
+    """Set approx from a hedge before the number (or before "từ") or "trở lên" after it."""
+    lex = lexicon()
+    j = d.first - 1 if w.low_at(d.first - 1) == "từ" else d.first
+    h = match_before(w.low, j, lex.hedges)
+    d.hedge_at = j - h
+    if h or w.low[d.last : d.last + 2] in (["trở", "lên"], ["trở", "xuống"]):
+        d.approx = True
