@@ -8,14 +8,18 @@ port and sends the real host in ``Host``. A benchmark runs the server in its own
 
 from __future__ import annotations
 
+import json
 import logging
-import multiprocessing
+import select
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -122,26 +126,27 @@ def serve_sample_site(port: int = 0, synthetic: int = 0, seed: int = 0, *, site:
         thread.join(timeout=5)
 
 
-def _child(conn: Any, port: int, synthetic: int, seed: int, slow_delay: float) -> None:
-    """Body of the server process: report the port (or the error), serve until told to stop."""
-    try:
-        server = _Server(port, SampleSite(synthetic=synthetic, seed=seed, slow_delay=slow_delay))
-    except Exception as exc:
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-        return
-    conn.send(("port", server.server_address[1]))
+def serve_until_stdin_closes(port: int, synthetic: int, seed: int, slow_delay: float) -> None:
+    """Body of the server process: print the port as a JSON line, serve until stdin reaches EOF.
+
+    Watching stdin (rather than a signal) lets the parent stop the server cleanly from any
+    platform, and the server also stops when the parent dies and its end of the pipe closes.
+    """
+    server = _Server(port, SampleSite(synthetic=synthetic, seed=seed, slow_delay=slow_delay))
+    print(json.dumps({"port": server.server_address[1]}), flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    with suppress(EOFError):
-        conn.recv()
-    server.shutdown()
-    server.server_close()
+    try:
+        sys.stdin.read()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class SiteProcess:
     """Handle of a sample site running in its own process; also a context manager."""
 
-    def __init__(self, process: Any, conn: Any, port: int) -> None:
-        self._process, self._conn, self.port = process, conn, port
+    def __init__(self, process: subprocess.Popen[str], port: int) -> None:
+        self._process, self.port = process, port
 
     @property
     def origin(self) -> str:
@@ -152,15 +157,19 @@ class SiteProcess:
         return HOSTS
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Ask the process to shut the server down; terminate it if it does not within ``timeout``."""
-        if self._process.is_alive():
-            with suppress(BrokenPipeError, OSError):
-                self._conn.send("stop")
-            self._process.join(timeout)
-            if self._process.is_alive():
+        """Close the process's stdin (it shuts down); terminate it if it has not within ``timeout``."""
+        if self._process.poll() is None:
+            with suppress(OSError):
+                if self._process.stdin:
+                    self._process.stdin.close()
+            try:
+                self._process.wait(timeout)
+            except subprocess.TimeoutExpired:
                 self._process.terminate()
-                self._process.join(timeout)
-        self._conn.close()
+                self._process.wait(timeout)
+        for stream in (self._process.stdout, self._process.stderr):
+            if stream:
+                stream.close()
 
     def __enter__(self) -> SiteProcess:
         return self
@@ -171,21 +180,21 @@ class SiteProcess:
 
 def start_process(port: int = 0, synthetic: int = 0, seed: int = 0, slow_delay: float = SLOW_DELAY,
                   start_timeout: float = 120.0) -> SiteProcess:
-    """Start the sample site in a separate (spawned) process and wait until it listens.
+    """Start the sample site in a separate Python process and wait until it listens.
 
-    Raises RuntimeError with the child's message when it cannot start (bad content, port in use).
+    A subprocess (``python -m crawler.sample_site``) rather than multiprocessing: it works from any
+    caller, including scripts without an ``if __name__ == "__main__"`` guard. Raises RuntimeError
+    with the child's message when it cannot start (bad content, port in use, timeout).
     """
-    ctx = multiprocessing.get_context("spawn")
-    parent, child = ctx.Pipe()
-    process = ctx.Process(target=_child, args=(child, port, synthetic, seed, slow_delay),
-                          name="sample-site", daemon=True)
-    process.start()
-    child.close()
-    if not parent.poll(start_timeout):
-        process.terminate()
-        raise RuntimeError(f"sample site process did not start within {start_timeout:.0f}s")
-    kind, value = parent.recv()
-    if kind == "error":
-        process.join(5)
-        raise RuntimeError(f"sample site process failed: {value}")
-    return SiteProcess(process, parent, int(value))
+    cmd = [sys.executable, "-m", "crawler.sample_site", "--port", str(port), "--synthetic", str(synthetic),
+           "--seed", str(seed), "--slow-delay", str(slow_delay)]
+    process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=Path(__file__).resolve().parents[2])
+    ready = select.select([process.stdout], [], [], start_timeout)[0]
+    line = process.stdout.readline() if ready and process.stdout else ""
+    if not line:
+        process.kill()
+        _, err = process.communicate(timeout=10)
+        reason = err.strip().splitlines()[-1] if err.strip() else f"no answer within {start_timeout:.0f}s"
+        raise RuntimeError(f"sample site process failed to start: {reason}")
+    return SiteProcess(process, int(json.loads(line)["port"]))
