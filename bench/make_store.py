@@ -140,10 +140,10 @@ class World:
                 "expanded": expanded.format(p=prov_generic) if expanded else org_name, "place": prov.entity_id})
         eth_name = r.choice(st.ETHNIC_GROUPS)
         eth = self.entity("ETH", eth_name, slug(eth_name), {})
-        values = {"province": prov.name, "district": district.name, "commune": commune.name,
+        values = {"province": prov.name, "province_short": short, "district": district.name, "commune": commune.name,
                   "person": person.name, "role": role, "org": org.name, "eth": eth.name,
                   "year": str(when.year - r.choice((0, 0, 1)))}
-        ents = {"province": prov, "district": district, "commune": commune, "person": person, "org": org, "eth": eth}
+        ents = {"province": prov, "province_short": prov, "district": district, "commune": commune, "person": person, "org": org, "eth": eth}
         return values, ents
 
 
@@ -159,6 +159,7 @@ def make_article(world: World, index: int, used_ids: set[str]) -> dict:
     values, ents = world.scene(when)
     section, section_name = r.choice(st.SECTIONS)
     parts = [st.render(r.choice(st.TITLES), values), None, None]
+    parts[0].text = parts[0].text[0].upper() + parts[0].text[1:]  # "Huyện ..." at a title's start
     parts[1] = st.render(r.choice(st.SAPOS), values, len(parts[0].text) + 2)
     offset = len(parts[0].text) + 2 + len(parts[1].text) + 2
     body_sentences: list[tuple[int, object, dict]] = []
@@ -187,7 +188,7 @@ def make_article(world: World, index: int, used_ids: set[str]) -> dict:
         sentences.append((si, start, start + len(rendered.text), rendered.text))
         for slot, s, e in rendered.entities:
             ent = ents[slot]
-            assert text[s:e] == ent.name, (text[s:e], ent.name)
+            assert text[s:e].lower() in (ent.name.lower(), values[slot].lower()), (text[s:e], ent.name)
             mentions.append((slot, ent, s, e, si))
         for slot, s, e in rendered.numbers:
             surface, value, unit, kind, subject = nums[slot]

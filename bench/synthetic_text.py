@@ -50,12 +50,12 @@ SECTIONS = (
 )
 
 TITLES = (
-    "{province}: Giảm nghèo bền vững ở vùng đồng bào {eth}",
+    "{province_short}: Giảm nghèo bền vững ở vùng đồng bào {eth}",
     "{district} đầu tư hạ tầng cho vùng đồng bào dân tộc thiểu số",
     "Đồng bào {eth} ở {commune} thoát nghèo nhờ trồng rừng",
     "{org} triển khai Chương trình mục tiêu quốc gia năm {year}",
     "{person}: Người có uy tín nơi bản làng {commune}",
-    "Nâng cao chất lượng giáo dục vùng đồng bào {eth} tại {province}",
+    "Nâng cao chất lượng giáo dục vùng đồng bào {eth} tại {province_short}",
 )
 
 SAPOS = (
@@ -90,7 +90,7 @@ PLAIN_SENTENCES = (
 SLOT_RE = re.compile(r"\{(\w+)\}")
 
 #: Slot name -> entity type, for slots that are entity mentions.
-ENTITY_SLOTS = {"person": "PER", "org": "ORG", "province": "LOC", "district": "LOC", "commune": "LOC", "eth": "ETH"}
+ENTITY_SLOTS = {"province_short": "LOC", "person": "PER", "org": "ORG", "province": "LOC", "district": "LOC", "commune": "LOC", "eth": "ETH"}
 
 
 @dataclass

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from .search_index import create_search_index
+from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
 from .views import create_output_views
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
@@ -148,6 +148,8 @@ MIGRATIONS: list[Migration] = [
     ("001_core_tables", _m001_core_tables),
     ("002_search_index", create_search_index),  # FTS5 over sentences and facts (search_index.py)
     ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
+    ("004_entity_index", create_entity_index),  # FTS5 over entity names/aliases/provinces (search_index.py)
+    ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
 ]
 
 

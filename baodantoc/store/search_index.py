@@ -90,6 +90,10 @@ def _fill(db: sqlite3.Connection) -> None:
         "INSERT INTO sentences_fts(rowid, article_id, sentence_index, text) "
         f"SELECT {_sentence_values('s')} FROM sentences s"
     )
+    _fill_facts(db)
+
+
+def _fill_facts(db: sqlite3.Connection) -> None:
     db.execute(
         "INSERT INTO facts_fts(rowid, article_id, fact_id, subject, sentence) "
         f"SELECT {_fact_values('f')} FROM facts f"
@@ -97,23 +101,125 @@ def _fill(db: sqlite3.Connection) -> None:
 
 
 def rebuild_search_index(db: sqlite3.Connection) -> tuple[int, int]:
-    """Re-index every sentence and fact from scratch; returns (sentences, facts) indexed.
+    """Re-index every sentence, fact and entity from scratch; returns (sentences, facts) indexed.
 
     For a store whose rowids were renumbered (``VACUUM``) or whose writer bypassed the triggers.
+    Assumes migration 005 (date-keyed sentence rowids), as every current store has.
     Runs in one transaction: readers see the old index until it commits.
     """
     with db:
         db.execute("DELETE FROM sentences_fts")
         db.execute("DELETE FROM facts_fts")
-        _fill(db)
-        db.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('optimize')")
-        db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('optimize')")
+        _fill_sentences_by_date(db)
+        _fill_facts(db)
+        if has_entity_index(db):
+            db.execute("DELETE FROM entities_fts")
+            db.execute(f"INSERT INTO entities_fts(rowid, entity_id, type, names, provinces) "
+                       f"SELECT {_entity_values('e')} FROM entities e")
+        for table in ("sentences_fts", "facts_fts", "entities_fts"):
+            if table != "entities_fts" or has_entity_index(db):
+                db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     n_sent = db.execute("SELECT count(*) FROM sentences_fts").fetchone()[0]
     n_fact = db.execute("SELECT count(*) FROM facts_fts").fetchone()[0]
     return n_sent, n_fact
+
+
+def has_entity_index(db: sqlite3.Connection) -> bool:
+    """True when the store has ``entities_fts`` (migration 004)."""
+    return db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'entities_fts'").fetchone()[0] == 1
 
 
 def has_search_index(db: sqlite3.Connection) -> bool:
     """True when the store has the FTS tables (a store written before migration 002 has not)."""
     row = db.execute("SELECT count(*) FROM sqlite_master WHERE name IN ('sentences_fts', 'facts_fts')").fetchone()
     return row[0] == 2
+
+
+def _entity_values(alias: str) -> str:
+    attrs = f"{alias}.attributes"
+    province = (f"CASE WHEN json_valid({attrs}) THEN coalesce(json_extract({attrs}, '$.province'), '') || ' ' || "
+                f"coalesce(json_extract({attrs}, '$.province_2025'), '') ELSE '' END")
+    names = _indexed(f"{alias}.canonical_name || ' ' || coalesce({alias}.aliases, '')")
+    return f"{alias}.rowid, {alias}.entity_id, {alias}.type, {names}, {_indexed(province)}"
+
+
+def create_entity_index(db: sqlite3.Connection) -> None:
+    """Migration 004: ``entities_fts`` over entity names, aliases and provinces.
+
+    Why: search filters (``--person "Hầu A Lềnh"``, ``--place "lao cai"``) must find an entity
+    whatever the spelling, among tens of thousands, within a few milliseconds. The FTS match
+    narrows the candidates; the caller then compares folded names exactly.
+    """
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE entities_fts USING fts5(
+            entity_id UNINDEXED, type UNINDEXED, names, provinces, tokenize = '{TOKENIZER}');
+        CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
+            DELETE FROM entities_fts WHERE rowid = new.rowid;
+            INSERT INTO entities_fts(rowid, entity_id, type, names, provinces) VALUES ({_entity_values('new')});
+        END;
+        CREATE TRIGGER entities_fts_delete AFTER DELETE ON entities BEGIN
+            DELETE FROM entities_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER entities_fts_update AFTER UPDATE ON entities BEGIN
+            DELETE FROM entities_fts WHERE rowid = old.rowid;
+            INSERT INTO entities_fts(rowid, entity_id, type, names, provinces) VALUES ({_entity_values('new')});
+        END;
+        INSERT INTO entities_fts(rowid, entity_id, type, names, provinces)
+            SELECT {_entity_values('e')} FROM entities e;
+        """
+    )
+
+
+#: FTS rowid of a sentence, from its key alone: article id × 4096 + sentence index. Article ids are
+#: the paper's creation time in ms (older legacy ids are shorter numbers), so descending rowid is
+#: newest first, and FTS5 streams matches in rowid order: a search stops after ``limit`` hits
+#: instead of ranking every match (common words match hundreds of thousands of sentences). A key
+#: that does not fit (a non-numeric id, over 4095 sentences) falls back to minus the table rowid,
+#: which sorts last. Computed from the row itself, so a delete always finds what was indexed.
+_SENTENCE_FTS_ROWID = (
+    "CASE WHEN {a}.sentence_index BETWEEN 0 AND 4095 AND length({a}.article_id) BETWEEN 1 AND 15 "
+    "AND {a}.article_id NOT GLOB '*[^0-9]*' "
+    "THEN CAST({a}.article_id AS INTEGER) * 4096 + {a}.sentence_index ELSE -{a}.rowid END"
+)
+
+
+def sentence_fts_rowid(alias: str) -> str:
+    """SQL for the ``sentences_fts`` rowid of the sentence row ``alias``."""
+    return _SENTENCE_FTS_ROWID.format(a=alias)
+
+
+def _dated_values(alias: str) -> str:
+    return f"{sentence_fts_rowid(alias)}, {alias}.article_id, {alias}.sentence_index, {_indexed(alias + '.text')}"
+
+
+def _fill_sentences_by_date(db: sqlite3.Connection) -> None:
+    db.execute("INSERT INTO sentences_fts(rowid, article_id, sentence_index, text) "
+               f"SELECT {_dated_values('s')} FROM sentences s")
+
+
+def create_dated_sentence_index(db: sqlite3.Connection) -> None:
+    """Migration 005: ``sentences_fts`` re-keyed so that rowid order is publication order."""
+    new, old = sentence_fts_rowid("new"), sentence_fts_rowid("old")
+    db.executescript(
+        f"""
+        DROP TRIGGER sentences_fts_insert;
+        DROP TRIGGER sentences_fts_delete;
+        DROP TRIGGER sentences_fts_update;
+        DROP TABLE sentences_fts;
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            article_id UNINDEXED, sentence_index UNINDEXED, text, tokenize = '{TOKENIZER}');
+        CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+            DELETE FROM sentences_fts WHERE rowid = {new};
+            INSERT INTO sentences_fts(rowid, article_id, sentence_index, text) VALUES ({_dated_values('new')});
+        END;
+        CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+            DELETE FROM sentences_fts WHERE rowid = {old};
+        END;
+        CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN
+            DELETE FROM sentences_fts WHERE rowid = {old};
+            INSERT INTO sentences_fts(rowid, article_id, sentence_index, text) VALUES ({_dated_values('new')});
+        END;
+        """
+    )
+    _fill_sentences_by_date(db)

@@ -1,0 +1,138 @@
+"""``baodantoc search``: sentences and numeric facts, found by words and filtered by who, where, when.
+
+The words run against the FTS5 index of the store (``sentences_fts`` or, when a fact filter is
+given, ``facts_fts``), diacritics-insensitive on both sides (see :mod:`baodantoc.folding`). Filters
+become SQL conditions with parameters only:
+
+* ``--person/--org/--ethnic NAME``: articles that mention an entity whose name or alias contains
+  NAME's words in order ("Lềnh" finds "Hầu A Lềnh"); with ``same_sentence``, the matched sentence
+  itself must mention it.
+* ``--place NAME``: places in NAME's territory today — a post-2025 province also covers the old
+  provinces merged into it ("Lào Cai" covers old Yên Bái); ``strict_place`` keeps the old borders.
+  A fact is filtered on its own place; a sentence on the places its article mentions.
+* fact kind, unit, value range; publication date range; section.
+
+Results are :class:`Hit` records: the sentence with match spans, its facts, and the article's
+title, date, section and URL, ranked by relevance (bm25) for word queries and newest first
+otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .folding import fold, fold_name, match_spans, tokens
+from .search_query import QueryError, SearchQuery
+from .search_sql import FACT_FIELDS, FACT_SELECT, filters, queries
+
+
+class SearchStoreError(Exception):
+    """The store cannot be searched (missing, empty, not extracted); the message says what to run."""
+
+
+@dataclass
+class Hit:
+    """One result: a sentence (with where the query words are) and the facts shown with it."""
+
+    article_id: str
+    sentence_index: int | None
+    sentence: str
+    spans: list[tuple[int, int]]
+    facts: list[dict[str, Any]]
+    title: str | None
+    published_at: str | None
+    section: str | None
+    url: str | None
+    score: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("notes")
+        d["spans"] = [list(s) for s in self.spans]
+        return d
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """Open a store for searching; upgrades its schema (search index) when the file is writable."""
+    from .store import StoreError, connect
+    from .store.search_index import has_entity_index, has_search_index
+
+    if not path.exists():
+        raise SearchStoreError(f"no store at {path}: run `baodantoc run --sample` (or `baodantoc crawl` "
+                               f"then `baodantoc extract`) first")
+    try:
+        db = connect(path, readonly=not os.access(path, os.W_OK))
+        if not (has_search_index(db) and has_entity_index(db)):
+            raise SearchStoreError(f"{path} has no search index and is read-only: open it once writable "
+                                   f"(any baodantoc command that writes) to build the index")
+        if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            raise SearchStoreError(f"the store {path} has no articles yet: run `baodantoc crawl` "
+                                   f"(or `baodantoc run --sample`) first")
+        if db.execute("SELECT 1 FROM sentences LIMIT 1").fetchone() is None:
+            raise SearchStoreError(f"the store {path} has articles but no extracted sentences: "
+                                   f"run `baodantoc extract` first")
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        raise SearchStoreError(f"cannot search {path}: {exc}") from exc
+    db.create_function("bdt_fold", 1, lambda s: fold(s) if isinstance(s, str) else s, deterministic=True)
+    db.create_function("bdt_fold_name", 1, lambda s: fold_name(s) if isinstance(s, str) else s,
+                       deterministic=True)
+    return db
+
+
+def _fact_dict(row: sqlite3.Row) -> dict[str, Any]:
+    d = {c: row[f"f_{c}"] for c in FACT_FIELDS}
+    d["approx"] = bool(d["approx"])
+    d["place_name"] = row["f_place_name"]
+    return d
+
+
+def _highlight_words(q: SearchQuery) -> list[str]:
+    if q.fts is not None:
+        return [t for t in tokens(q.fts) if t not in ("and", "or", "not", "near")]
+    return q.words
+
+
+def _rows(db: sqlite3.Connection, q: SearchQuery, where: list[str], params: list[Any]) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = []
+    for sql, args in queries(q, where, params):
+        try:
+            rows += db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if q.fts is not None and ("fts5" in str(exc) or "syntax" in str(exc)):
+                raise QueryError(f"--fts query {q.fts!r} is not valid FTS5 syntax ({exc})") from None
+            raise
+    if q.sort == "relevance" and q.has_text:
+        rows.sort(key=lambda r: (r["score"], r["published_at"] or ""))
+    else:  # newest first; within an article, reading order
+        rows.sort(key=lambda r: (r["sentence_index"] or 0, r["f_start"] if q.fact_mode else 0))
+        rows.sort(key=lambda r: (r["published_at"] or "", r["article_id"]), reverse=True)
+    return rows[:q.limit]
+
+
+def search(db: sqlite3.Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
+    """Run ``q``; returns the hits (at most ``q.limit``) and notes for the user (e.g. unknown name).
+
+    Raises :class:`~baodantoc.search_query.QueryError` for an invalid advanced (``--fts``) query.
+    """
+    where, params, notes = filters(db, q)
+    if notes:
+        return [], notes
+    words = _highlight_words(q)
+    hits = []
+    for row in _rows(db, q, where, params):
+        if q.fact_mode:
+            facts = [_fact_dict(row)]
+        else:
+            facts = [_fact_dict(r) for r in db.execute(
+                f"SELECT {FACT_SELECT} FROM facts f LEFT JOIN entities p ON p.entity_id = f.place "
+                "WHERE f.article_id = ? AND f.sentence_index = ? ORDER BY f.start",
+                (row["article_id"], row["sentence_index"]))]
+        sentence = row["sentence"] or ""
+        hits.append(Hit(row["article_id"], row["sentence_index"], sentence, match_spans(sentence, words), facts,
+                        row["title"], row["published_at"], row["section"], row["url"], row["score"]))
+    return hits, []
