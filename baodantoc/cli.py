@@ -103,6 +103,39 @@ def evaluate(gold: Path, types: str, no_baseline: bool, show_errors: bool, as_js
     print_evaluation(result)
 
 
+@cli.command("sample-site")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--synthetic", type=click.IntRange(0, 1_000_000), default=0, show_default=True,
+              help="Also serve this many generated articles (for scale runs).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated articles.")
+def sample_site(port: int, synthetic: int, seed: int) -> None:
+    """Serve the bundled sample site (all the paper's hosts on one local port) until Ctrl-C.
+
+    Requests pick the host by their Host header (unknown: baodantoc.vn); pages link to the real
+    https:// hostnames, as the live site does. URLs and markup: crawler/sample_site/README.md.
+
+    Example: baodantoc sample-site --port 8000 --synthetic 1000
+    """
+    import threading
+
+    from crawler.sample_site import ContentError, serve_sample_site
+
+    try:
+        with serve_sample_site(port=port, synthetic=synthetic, seed=seed) as site:
+            click.echo(f"sample site at {site.origin} ({len(site.site.catalog.articles)} articles)")
+            click.echo("hosts (send one as the Host header): " + ", ".join(site.hosts))
+            click.echo(f"try: curl -H 'Host: baodantoc.vn' {site.origin}/chinh-sach.htm   (Ctrl-C stops)")
+            try:
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                click.echo("stopped", err=True)
+    except ContentError as exc:
+        raise UserError(f"sample site content is invalid: {exc}") from exc
+    except OSError as exc:
+        raise UserError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="baodantoc")
