@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from datetime import date
 
 from ..doc import Doc, Fact
 from .context import main_place, pick_period, pick_place, published, roles, sentence_periods
@@ -58,21 +59,30 @@ def find_facts(doc: Doc) -> Doc:
         if not drafts:
             continue
         periods = sentence_periods(doc.norm[sent.start : sent.end], sent.start, pub)
+        previous: tuple[str | None, str | None] = (None, None)
         for d in drafts:
-            doc.facts.append(_fact(doc, w, d, periods, pub, fallback_place, (sent.start, sent.end)))
+            subject = find_subject(w, d)
+            if subject[0] is None:  # "…xuống dưới 40%, mỗi năm giảm 6 - 7%": same subject
+                subject = previous
+            previous = subject
+            doc.facts.append(_fact(doc, w, d, subject, periods, pub, fallback_place, (sent.start, sent.end)))
     if skips:
         doc.meta["fact_skips"] = dict(skips)
         log.debug("facts: %d kept, skipped %s", len(doc.facts), dict(skips))
     return doc
 
 
-def _fact(doc: Doc, w: Window, d: Draft, periods, pub, fallback_place, sent_span) -> Fact:
+def _fact(doc: Doc, w: Window, d: Draft, subject_head: tuple[str | None, str | None],
+          periods: list[tuple[int, int, str]], pub: date | None, fallback_place: str | None,
+          sent_span: tuple[int, int]) -> Fact:
     start, end = w.syls[d.first].start, w.syls[d.last - 1].end
     compared = roles(w, d)
     exclude = (w.syls[compared[0]].start, w.syls[compared[1] - 1].end) if compared else None
-    subject, head = find_subject(w, d)
+    subject, head = subject_head
     if head:
         d.attrs["head"] = head
+        if d.kind == "count" and d.unit is None and subject and subject.lower().startswith(("số ", "tổng số ")):
+            d.unit = head  # "số hộ nghèo là 1.234": the count's unit is the head after "số"
     return Fact(
         text=doc.text[start:end],
         start=start,

@@ -49,7 +49,7 @@ _PERIODS = [
     ("months", re.compile(rf"(\d{{1,2}}) tháng (đầu|cuối) năm(?:\s+{_YEAR})?", re.I)),
     ("quarter", re.compile(rf"quý (iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*{_YEAR})?", re.I)),
     ("month", re.compile(rf"tháng (\d{{1,2}})\s*(?:/|năm)\s*{_YEAR}", re.I)),
-    ("year", re.compile(rf"(?<![\d/.,]){_YEAR}(?![\d/.,%])")),
+    ("year", re.compile(rf"(?<![\d/])(?<!\d[.,]){_YEAR}(?![\d%])(?![/.,]\d)")),
     ("now", re.compile(r"(?:tính )?đến nay|hiện nay|hiện tại|năm nay", re.I)),
 ]
 
@@ -153,7 +153,9 @@ def roles(w: Window, d: Draft) -> tuple[int, int] | None:
             if w.low[j] == "đã":
                 break
             if match_after(w.low, j, targets):
-                d.attrs["role"] = "target"
+                # "thực hiện kế hoạch", "vượt kế hoạch": the plan is done, not stated
+                if not match_before(w.low, j, lex.cue("target_done_before")):
+                    d.attrs["role"] = "target"
                 break
     compared = lex.cue("compared")
     for j in range(d.last, min(len(w), d.last + 5)):

@@ -33,6 +33,7 @@ _MULTS = PhraseSet.of(list(MULTIPLIERS))
 _MULT_VALUE = {phrase(k): v for k, v in MULTIPLIERS.items()}
 _DASHES = frozenset({"-", "–", "—", "đến", "tới"})
 _LIST_MARKS = frozenset({".", ")", "/"})
+_SO_COMPOUNDS = frozenset({"tổng", "con", "dân", "hệ", "tỷ", "tỉ", "điểm", "chỉ"})
 
 
 @dataclass
@@ -82,6 +83,8 @@ def _shape_skip(w: Window, i: int) -> Result | None:
     nxt = w.syls[i + 1] if i + 1 < n else None
     if ":" in s.text:
         return _skip("clock", i)
+    if w.low_at(i - 1) in ("giờ", "h") and i >= 2 and w.syls[i - 2].is_num:  # "8 giờ 30 (phút)"
+        return _skip("clock", i)
     if nxt is not None and w.glued(i, i + 1):
         if nxt.low in ("h", "g") and i + 2 < n and w.syls[i + 2].is_num and w.glued(i + 1, i + 2):
             return _skip("clock", i, i + 2)
@@ -125,7 +128,8 @@ def _slash(w: Window, i: int, a: float) -> Result:
     date_cue = match_before(w.low, i, lex.cue("date_before")) or (
         prev != "trong" and match_before(w.low, i, lex.cue("year_before"))
     )
-    if date_cue or prev in ("tháng", "tuần", "quý") or _is_year(b_text):
+    named_day = i > 1 and w.syls[i - 1].capitalized and 1 <= a <= 31 and 1 <= b <= 12  # "Quốc khánh 2/9"
+    if date_cue or named_day or prev in ("tháng", "tuần", "quý") or _is_year(b_text):
         return _skip("date", i, b_i)
     unit = read_unit(w, b_i + 1)
     if unit is not None and unit.kind == "count" and 0 <= a <= b:
@@ -149,17 +153,24 @@ def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
     if prev == "số":
         if value <= 3 and match_after(w.low, i + 1, lex.cue("rank_scope")):
             return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
-        if w.low_at(i - 2) not in ("tổng", "con"):
+        # "số" inside a noun ("dân số", "tổng số", "con số") is no "number N" designator
+        compound = w.low_at(i - 2) in _SO_COMPOUNDS or (i >= 2 and w.word_end(i - 2) >= i)
+        if not compound:
             return _skip("number as a name (số N)", i)
     if prev == "top" or w.low[max(0, i - 2) : i] == ["xếp", "hạng"]:
         return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
     if match_before(w.low, j, lex.cue("age")):
         return _skip("age", i)
-    if match_before(w.low, j, lex.place_designators):
+    k = match_before(w.low, j, lex.place_designators)
+    if k and not match_before(w.low, j - k, lex.cue("repeat_before")):
         unit = read_unit(w, i + 1)
         if unit is None or (unit.kind == "count" and not match_after(w.low, i + 1, lex.cue("members"))):
             return _skip("numbered place", i)
-    designated = bool(match_before(w.low, j, lex.other_designators)) or (i > 0 and w.syls[i - 1].acronym)
+    k = match_before(w.low, j, lex.other_designators)
+    # "mỗi tuần 3 buổi", "hằng đợt 20 người": a designator after "mỗi"/"hằng" is "every", not a name
+    designated = (bool(k) and not match_before(w.low, j - k, lex.cue("repeat_before"))) or (
+        i > 0 and w.syls[i - 1].acronym
+    )
     if s.text.isdigit() and _is_year(s.text):
         unit = read_unit(w, i + 1)
         after = w.low_at(i + 1)
@@ -262,8 +273,9 @@ def _typed(w: Window, i: int, k: int, value: float, factor: float, unit: UnitRea
             return "anniversary"
         if unit.unit == "giờ" and (
             (unit.end < len(w) and w.syls[unit.end].is_num)
-            or w.low_at(unit.end) in ("sáng", "chiều", "tối", "trưa", "đêm")
+            or w.low_at(unit.end) in ("sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm")
             or match_before(w.low, i, lex.cue("clock_before"))
+            or (w.low_at(unit.end) in _DASHES and w.low_at(unit.end + 2) == "giờ")  # "7 giờ đến 11 giờ"
         ):
             return "clock"
     return Draft(i, unit.end, value, unit.kind, unit.unit, attrs=dict(unit.attrs), noun_at=unit.noun_at)

@@ -1,15 +1,24 @@
 """The subject of a fact: the noun phrase that is counted or measured, and its head noun.
 
-Vietnamese noun phrases are head-first ("hộ nghèo", "trạm thu phát sóng thông tin di động"), and a
-quantity stands right before what it counts. So the subject is read:
+Vietnamese noun phrases are head-first ("hộ nghèo", "trạm thu phát sóng thông tin di động") and a
+quantity stands right before what it counts, or after the predicate of what it measures. So:
 
-* after the number, from the counted noun (a count: "1.200 hộ nghèo") or from the word after the
-  unit ("85% số hộ", "2.000ha cà phê"), up to the first stop word, punctuation or number;
-* else before the number, walking back over the predicate ("là", "đạt", "chiếm", "tăng"…) to the
-  noun phrase that ends there ("thu nhập hơn 40 triệu đồng", "tỷ lệ hộ nghèo giảm còn 5%").
+* a count reads its subject AFTER the number, from the counted noun ("1.200 hộ nghèo"), unless a
+  noun phrase stands right before it with only a hedge between ("dân số hơn 17.000 người": what is
+  measured is "dân số");
+* a percent reads it after the "%" ("85% số hộ") unless a predicate stands before the number
+  ("đồng bào DTTS chiếm 64,1% dân số": the subject is before, "dân số" is the base);
+* money, measures and durations read it BEFORE the number when there is one ("thu nhập hơn 40 triệu
+  đồng", "tỷ lệ hộ nghèo của tỉnh hiện là 22,87%"), else after ("2.000ha cà phê").
 
-A parenthesized acronym right after the phrase belongs to it ("trạm thu phát sóng (BTS)"). The head
-is the phrase's first word, past the quantity nouns "số", "tổng số", "số lượng" ("số hộ" -> "hộ").
+Reading backwards skips the predicate ("là", "đạt", "chiếm", "giảm từ"…), hedges and adverbs
+("hiện", "bình quân", "mỗi năm"), then takes the noun phrase that ends there; a phrase introduced
+by a preposition ("của tỉnh", "trên địa bàn", "ở Đắk Nông") is a modifier, so the walk hops over it
+to the phrase it modifies (up to :data:`MAX_HOPS` times). A fact with no subject of its own takes the
+previous fact's in the same sentence ("giảm tỷ lệ hộ nghèo xuống dưới 40%, mỗi năm giảm 6 - 7%").
+
+The head is the phrase's first word, past quantity words ("số", "tổng", "tổng số": "số hộ" -> "hộ",
+"tổng dư nợ" -> "dư nợ") and past a classifier ("con bò" -> "bò").
 """
 
 from __future__ import annotations
@@ -18,16 +27,24 @@ from .lexicon import PhraseSet, lexicon, match_after, match_before
 from .rules import Draft
 from .window import Window
 
-#: Longest subject read after / before the number, in syllables (longer runs are whole clauses).
+#: Longest subject read after / before the number, in syllables; calibrated on the project's gold
+#: (tests/gold): subjects such as "tổng dư nợ các chương trình tín dụng chính sách" run to 11.
 MAX_AFTER = 8
-MAX_BEFORE = 6
-#: Words between a noun phrase and the number that follows it: the predicate.
+MAX_BEFORE = 12
+MAX_HOPS = 3
 _PREDICATE = PhraseSet.of([
     "là", "đạt", "chiếm", "còn", "có", "tăng", "giảm", "lên", "xuống", "bằng", "được", "với", "đến",
-    "gồm", "ước đạt", "ước tính", "tổng cộng", "tăng thêm", "giảm xuống", "tăng lên", "giảm còn",
-    "đạt được", "lên tới", "lên đến", "vào khoảng", "khoảng",
+    "gồm", "từ", "ước đạt", "ước tính", "tổng cộng", "tăng thêm", "giảm xuống", "tăng lên", "giảm còn",
+    "đạt được", "lên tới", "lên đến", "vào khoảng", "khoảng", "dự kiến", "xuống còn", "giảm từ",
+    "tăng từ", "hiện", "hiện nay", "nay", "mỗi năm", "hằng năm", "hàng năm",
+    "mỗi tháng", "chỉ", "cũng", "đã", "vẫn", "mới", "sẽ", "chỉ còn", "lần lượt", "ở mức", "khoảng hơn",
 ])
-_QUANTITY_NOUNS = PhraseSet.of(["số", "tổng số", "số lượng", "con số"])
+_PERCENT_PREDICATE = PhraseSet.of(["chiếm", "đạt", "là", "còn", "giảm", "tăng", "xuống", "lên", "từ",
+                                   "ước đạt", "giảm còn", "xuống còn", "bằng"])
+_PREPOSITIONS = PhraseSet.of(["của", "tại", "ở", "trên", "cho", "thuộc", "trong", "về", "trên địa bàn"])
+_HEAD_SKIP = PhraseSet.of(["số", "tổng", "tổng số", "số lượng", "con số"])
+_INNER_JOINERS = frozenset({"và"})
+_TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần"})
 
 
 def _stop(w: Window, i: int) -> bool:
@@ -49,40 +66,95 @@ def _after(w: Window, a: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _before(w: Window, start: int) -> tuple[int, int] | None:
-    """Span of the noun phrase that ends before ``start``, past the predicate."""
+def _skip_back(w: Window, j: int, words: PhraseSet) -> int:
     lex = lexicon()
-    j = start
-    for _ in range(4):
-        k = match_before(w.low, j, _PREDICATE) or match_before(w.low, j, lex.hedges)
+    for _ in range(8):
+        k = match_before(w.low, j, words) or match_before(w.low, j, lex.hedges)
         if not k:
             break
         j -= k
-    b = j
+    return j
+
+
+def _np_before(w: Window, b: int) -> int:
+    """Start of the noun phrase ending at ``b`` ("và" may join two nouns inside it)."""
     a = b
-    while a > 0 and b - a < MAX_BEFORE and not _stop(w, a - 1):
+    while a > 0 and b - a < MAX_BEFORE:
+        joiner = w.low[a - 1] in _INNER_JOINERS and a >= 2 and a < b and not _stop(w, a - 2)
+        if _stop(w, a - 1) and not joiner:
+            break
         a -= 1
+    return a
+
+
+def _before(w: Window, start: int) -> tuple[int, int] | None:
+    """Span of the noun phrase the number at ``start`` is said of (see the module docstring)."""
+    b = _skip_back(w, start, _PREDICATE)
+    if w.text_at(b - 1) == "," and match_after(w.low, b, _PERCENT_PREDICATE):
+        b -= 1  # "đồng bào Khmer, chiếm 31,5%"
+    a = _np_before(w, b)
+    if b - a == 1 and w.low[a] in _TIME_WORDS and a > 0:  # "… năm 2015 xuống còn": a time, not a noun
+        b = _skip_back(w, a - 1 if w.syls[a - 1].is_num else a, _PREDICATE)
+        a = _np_before(w, b)
+    for _ in range(MAX_HOPS):
+        k = match_before(w.low, a, _PREPOSITIONS)
+        if not k or a == b:
+            break
+        a2 = _np_before(w, a - k)
+        if a2 == a - k:
+            break
+        b, a = a - k, a2
+    return (a, b) if a < b else None
+
+
+def _directly_before(w: Window, start: int) -> tuple[int, int] | None:
+    """A noun phrase right before the number, with at most a hedge between ("dân số hơn 17.000")."""
+    lex = lexicon()
+    b = start - match_before(w.low, start, lex.hedges)
+    if b <= 0 or _stop(w, b - 1) or w.syls[b - 1].capitalized:
+        return None
+    a = _np_before(w, b)
     return (a, b) if a < b else None
 
 
 def head_of(w: Window, a: int, b: int) -> str:
-    """The head noun of the phrase ``a..b``: its first word, past "số"/"tổng số"/"số lượng"."""
-    k = match_after(w.low, a, _QUANTITY_NOUNS)
+    """The head noun of the phrase ``a..b`` (see the module docstring)."""
+    lex = lexicon()
+    k = match_after(w.low, a, _HEAD_SKIP)
     if k and a + k < b:
         a += k
+    if w.low[a] in lex.classifiers and a + 1 < b and w.word_end(a) == a + 1:
+        a += 1
     return w.join(a, min(w.word_end(a), b)).lower()
+
+
+def _span(w: Window, d: Draft) -> tuple[int, int] | None:
+    start = d.hedge_at if d.hedge_at >= 0 else d.first
+    if d.kind == "rank":
+        return _before(w, start)
+    if d.kind == "count":
+        span = None
+        if d.unit in ("người", "hộ", "nhân khẩu", "khẩu"):
+            span = _directly_before(w, start)
+        return span or (_after(w, d.noun_at) if d.noun_at >= 0 else _before(w, start))
+    if d.kind == "ratio" and d.noun_at >= 0:
+        return _after(w, d.noun_at)
+    if d.kind == "measure":
+        return _after(w, d.last) or _before(w, start)
+    if d.kind == "percent":
+        if w.low_at(d.last) == "là" and _after(w, d.last + 1):  # "trên 95% là đồng bào Mông"
+            return _after(w, d.last + 1)
+        predicate = match_before(w.low, _skip_back(w, start, PhraseSet.of([])), _PERCENT_PREDICATE)
+        after = _after(w, d.last)
+        if after and not predicate:
+            return after
+        return _before(w, start) or after
+    return _before(w, start) or _after(w, d.last)
 
 
 def find_subject(w: Window, d: Draft) -> tuple[str | None, str | None]:
     """(subject, head) of draft ``d``; (None, None) when no noun phrase is found."""
-    if d.kind == "rank":
-        span = _before(w, d.hedge_at if d.hedge_at >= 0 else d.first)
-    elif d.noun_at >= 0:
-        span = _after(w, d.noun_at)
-    else:
-        span = _after(w, d.last)
-        if span is None:
-            span = _before(w, d.hedge_at if d.hedge_at >= 0 else d.first)
+    span = _span(w, d)
     if span is None:
         return None, None
     a, b = span

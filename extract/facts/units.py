@@ -113,8 +113,10 @@ def read_unit(w: Window, u: int) -> UnitRead | None:
     if s.low in lex.classifiers and end == u + 1 and _is_noun(w, end) and not match_after(
         w.low, end, lex.unit_phrases
     ):
+        # "1.240 con bò", "3 cây cầu": the unit keeps the classifier with its noun (annotators write
+        # either "con" or "bò"; both share this unit's head), the subject starts at the noun
         noun_end = w.word_end(end)
-        unit, stop = _per_chain(w, noun_end, _unit_text(w, end, noun_end))
+        unit, stop = _per_chain(w, noun_end, _unit_text(w, u, noun_end))
         return UnitRead("count", unit, stop, noun_at=end)
     unit, stop = _per_chain(w, end, _unit_text(w, u, end))
     return UnitRead("count", unit, stop, noun_at=u)
