@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_outputs import register as register_output_commands
 
 
 class UserError(click.ClickException):
@@ -134,6 +135,9 @@ def sample_site(port: int, synthetic: int, seed: int) -> None:
         raise UserError(f"sample site content is invalid: {exc}") from exc
     except OSError as exc:
         raise UserError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
+
+
+register_output_commands(cli)  # export, search, serve (cli_outputs.py)
 
 
 def main() -> None:
