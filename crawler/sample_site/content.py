@@ -154,7 +154,7 @@ def validate_article(data: Any, where: str, sections: dict[str, Section]) -> Art
         if modified < published:
             raise ContentError(f"{where}: field 'modified' is before 'published'")
     if host == "dantocphattrien.vietnamnet.vn" and published < CHANNEL_START:
-        raise ContentError(f"{where}: dantocphattrien.vietnamnet.vn serves articles from 2025-07-01 only")
+        raise ContentError(f"{where}: field 'host' dantocphattrien.vietnamnet.vn serves articles from 2025-07-01 only")
     if len(article_id) == 13 and int(article_id) > published.timestamp() * 1000:
         raise ContentError(f"{where}: field 'id' (draft creation time) is after 'published'")
     _check_blocks(data, where, nfd)

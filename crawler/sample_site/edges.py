@@ -98,8 +98,8 @@ def oversized_page(size: int = OVERSIZED_BYTES) -> bytes:
     head = ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Chuyên đề ảnh</title></head>'
             '<body><div class="gallery"><script>var gallery = "')
     tail = '";</script><p>Chuyên đề ảnh</p></div></body></html>\n'
-    filler = max(0, size - len(head) - len(tail))
-    return (head + "A" * filler + tail).encode("utf-8")
+    head_bytes, tail_bytes = head.encode("utf-8"), tail.encode("utf-8")
+    return head_bytes + b"A" * max(0, size - len(head_bytes) - len(tail_bytes)) + tail_bytes
 
 
 def truncated(body: bytes) -> Response:
