@@ -10,6 +10,32 @@ from .catalog import MAIN_HOST, MOBILE_HOST, MTQG_HOST, WWW_HOST, Catalog
 from .content import Article, Section, article_url
 from .markup import LOGO, SITE_NAME, STALE_CLOCK, esc
 
+#: Inline "critical CSS", as the CMS ships it: makes the pages readable in a browser on 127.0.0.1,
+#: where the external stylesheet on https://baodantoc.vn cannot load.
+CRITICAL_CSS = """<style>
+body{margin:0;font:16px/1.5 Arial,Helvetica,sans-serif;color:#222;background:#f4f4f4}
+a{color:#0a4a8a;text-decoration:none}.container{max-width:1140px;margin:0 auto;padding:0 12px}
+.header-top{background:#7a1212;color:#fff;font-size:13px;padding:4px 0}.header-top a{color:#fff}
+.header-top .container{display:flex;justify-content:space-between}.header-logo{display:flex;gap:20px;padding:10px 12px;background:#fff}
+.banner-top img,.ads img{max-height:90px}.main-menu{background:#b71c1c}.menu,.sub-menu{list-style:none;margin:0;padding:0}
+.menu{display:flex;flex-wrap:wrap}.menu>li{position:relative}.menu a{display:block;color:#fff;padding:10px 12px;font-weight:bold}
+.sub-menu{display:none;position:absolute;background:#8e1515;z-index:9}.menu li:hover .sub-menu{display:block}
+.breadcrumb ul{list-style:none;display:flex;gap:8px;padding:8px 0;margin:0}.breadcrumb li+li:before{content:"\\203A  "}
+.row{display:flex;gap:24px}.col-main{flex:1;background:#fff;padding:16px}.col-right{width:300px}
+.news-title{font-size:30px;line-height:1.25;margin:0 0 8px}.news-info{color:#777;font-size:14px}
+.news-sapo{font-size:18px;font-weight:bold;line-height:1.5}.news-body-content img{max-width:100%}
+table.image{margin:12px auto}td.image_caption{font-style:italic;color:#555;text-align:center}
+.quote-box{border-left:4px solid #b71c1c;margin:16px 0;padding:4px 16px;background:#faf3f3;font-style:italic}
+.social-share a{display:inline-block;margin:6px 6px 6px 0;padding:2px 8px;background:#eee;font-size:13px}
+.news-in-timeline .news-item{display:flex;gap:12px;border-bottom:1px solid #eee;padding:10px 0}
+.news-thumb{flex:0 0 160px;overflow:hidden}.news-thumb img{width:160px;height:100px;object-fit:cover;background:#ddd}.news-item h3{margin:0 0 4px;font-size:17px}
+.news-time{color:#888;font-size:13px}.box-title{border-bottom:2px solid #b71c1c;font-size:18px}
+.footer{background:#3a0a0a;color:#ddd;font-size:14px;padding:16px 0;margin-top:24px}.footer a{color:#fff}
+.emag-cover img{width:100%;max-height:520px;object-fit:cover}.emag-title{font-size:44px;text-align:center}
+.m-header__bar{display:flex;justify-content:space-between;background:#b71c1c;padding:8px}.m-header a{color:#fff}
+.m-menu{display:none}.m-detail{background:#fff;padding:12px}
+</style>"""
+
 #: Off-site links in the sidebar and footer: the crawler must not follow them.
 OFFSITE_LINKS = (
     ("https://www.facebook.com/baodantocvaphattrien", "Facebook Báo Dân tộc và Phát triển"),
@@ -69,6 +95,7 @@ def head(title: str, description: str, canonical: str, image: str, host: str, ex
 {mobile_alt}
 <link rel="shortcut icon" href="https://{MAIN_HOST}/favicon.ico">
 <link rel="stylesheet" href="https://{MAIN_HOST}/static/css/style.min.css?v=20190823">
+{CRITICAL_CSS}
 {extra}
 <script async src="https://www.googletagmanager.com/gtag/js?id=UA-00000000-1"></script>
 <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}
