@@ -71,6 +71,7 @@ class Lexicon:
     place_designators: PhraseSet
     other_designators: PhraseSet
     stopwords: PhraseSet
+    verbs: PhraseSet
     hedges: PhraseSet
     cues: dict[str, PhraseSet]
 
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         place_designators=PhraseSet.of(designators["place"]),
         other_designators=PhraseSet.of(designators["other"]),
         stopwords=PhraseSet.of(_lines("stopwords.txt")),
+        verbs=PhraseSet.of(_lines("verbs.txt")),
         hedges=PhraseSet.of(_lines("hedges.txt")),
         cues={k: PhraseSet.of(v) for k, v in _sections("cues.txt").items()},
     )

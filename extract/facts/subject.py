@@ -42,9 +42,16 @@ _PREDICATE = PhraseSet.of([
 _PERCENT_PREDICATE = PhraseSet.of(["chiếm", "đạt", "là", "còn", "giảm", "tăng", "xuống", "lên", "từ",
                                    "ước đạt", "giảm còn", "xuống còn", "bằng"])
 _PREPOSITIONS = PhraseSet.of(["của", "tại", "ở", "trên", "cho", "thuộc", "trong", "về", "trên địa bàn"])
-_HEAD_SKIP = PhraseSet.of(["số", "tổng", "tổng số", "số lượng", "con số"])
+_HEAD_SKIP = PhraseSet.of(["số", "tổng", "tổng số", "số lượng", "con số", "các", "những", "mọi", "toàn",
+                           "cả", "toàn bộ"])
 _INNER_JOINERS = frozenset({"và"})
 _TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần"})
+
+
+def verb_at(w: Window, i: int) -> int:
+    """Length of a verb of the list that is a whole word at ``i`` ("thu" is none in "thu nhập")."""
+    k = match_after(w.low, i, lexicon().verbs)
+    return k if k and w.word_end(i) <= i + k else 0
 
 
 def _stop(w: Window, i: int) -> bool:
@@ -104,17 +111,25 @@ def _before(w: Window, start: int) -> tuple[int, int] | None:
         if a2 == a - k:
             break
         b, a = a - k, a2
-    return (a, b) if a < b else None
-
-
-def _directly_before(w: Window, start: int) -> tuple[int, int] | None:
-    """A noun phrase right before the number, with at most a hedge between ("dân số hơn 17.000")."""
-    lex = lexicon()
-    b = start - match_before(w.low, start, lex.hedges)
-    if b <= 0 or _stop(w, b - 1) or w.syls[b - 1].capitalized:
+    if a < b and tuple(w.low[a:b]) in lexicon().cue("adverb_phrases"):
         return None
-    a = _np_before(w, b)
+    # "Trạch A làm đường nông thôn dài 1,8 km", "nhận giải thưởng 100 triệu đồng": a clause, whose
+    # object after its last verb is what is measured
+    for j in range(b - 1, a - 1, -1):
+        k = verb_at(w, j)
+        if k and j + k < b and w.low[j + k] not in _INNER_JOINERS:
+            a = j + k
+            break
     return (a, b) if a < b else None
+
+
+def _population_before(w: Window, start: int) -> tuple[int, int] | None:
+    """The group a count of people measures, when the phrase before it starts with a population
+    noun ("đồng bào DTTS có khoảng 400.000 người", "dân số hơn 17.000 người")."""
+    span = _before(w, start)
+    if span and match_after(w.low, span[0], lexicon().cue("population_nouns")):
+        return span
+    return None
 
 
 def head_of(w: Window, a: int, b: int) -> str:
@@ -134,8 +149,8 @@ def _span(w: Window, d: Draft) -> tuple[int, int] | None:
         return _before(w, start)
     if d.kind == "count":
         span = None
-        if d.unit in ("người", "hộ", "nhân khẩu", "khẩu"):
-            span = _directly_before(w, start)
+        if d.unit == "người":
+            span = _population_before(w, start)
         return span or (_after(w, d.noun_at) if d.noun_at >= 0 else _before(w, start))
     if d.kind == "ratio" and d.noun_at >= 0:
         return _after(w, d.noun_at)
@@ -148,7 +163,9 @@ def _span(w: Window, d: Draft) -> tuple[int, int] | None:
         after = _after(w, d.last)
         if after and not predicate:
             return after
-        return _before(w, start) or after
+        # with a predicate, the subject is before; none found -> none (the component then reuses
+        # the sentence's previous subject: "giảm từ 40,1% năm 2010 xuống còn 15,3%")
+        return _before(w, start) if predicate else after
     return _before(w, start) or _after(w, d.last)
 
 

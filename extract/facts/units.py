@@ -110,8 +110,12 @@ def read_unit(w: Window, u: int) -> UnitRead | None:
     if not _is_noun(w, u):
         return None
     end = w.word_end(u)
-    if s.low in lex.classifiers and end == u + 1 and _is_noun(w, end) and not match_after(
-        w.low, end, lex.unit_phrases
+    if (
+        s.low in lex.classifiers
+        and end == u + 1
+        and _is_noun(w, end)
+        and not match_after(w.low, end, lex.unit_phrases)
+        and not (match_after(w.low, end, lex.verbs) and w.word_end(end) <= end + match_after(w.low, end, lex.verbs))
     ):
         # "1.240 con bò", "3 cây cầu": the unit keeps the classifier with its noun (annotators write
         # either "con" or "bò"; both share this unit's head), the subject starts at the noun
