@@ -171,6 +171,8 @@ def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
     designated = (bool(k) and not match_before(w.low, j - k, lex.cue("repeat_before"))) or (
         i > 0 and w.syls[i - 1].acronym
     )
+    if s.text.isdigit() and _is_year(s.text) and prev in _DASHES and _is_year(w.text_at(i - 2)):
+        return _skip("year", i)  # the end of "2021-2025"
     if s.text.isdigit() and _is_year(s.text):
         unit = read_unit(w, i + 1)
         after = w.low_at(i + 1)
@@ -181,7 +183,8 @@ def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
             or (after in _DASHES and _is_year(w.text_at(i + 2)))
         ):
             return _skip("year", i)
-    every = match_before(w.low, i - 1, lex.cue("repeat_before"))  # "hằng tháng 5 triệu đồng"
+    # "hằng tháng 5 triệu đồng" (every), "3 ngày 3 đêm" (a length): no date
+    every = match_before(w.low, i - 1, lex.cue("repeat_before")) or (i >= 2 and w.syls[i - 2].is_num)
     if s.text.isdigit() and not every and (
         (value <= 31 and match_before(w.low, i, lex.cue("date_before"))) or (prev == "tháng" and value <= 12)
     ):
@@ -249,7 +252,23 @@ def analyze(w: Window, i: int) -> Result:
         return Result(skip=draft, used=used)
     draft.value_max = value_max
     _hedge(w, draft)
+    if value_max is None:
+        _unit_range(w, draft, used)
     return Result([draft], used=used)
+
+
+def _unit_range(w: Window, d: Draft, used: set[int]) -> None:
+    """"từ 300.000 đồng đến 2 triệu đồng/kg": a range whose ends both carry the unit is one fact."""
+    k = d.last
+    if w.low_at(k) not in _DASHES or k + 1 >= len(w) or not w.syls[k + 1].is_num:
+        return
+    other = analyze(w, k + 1)
+    if len(other.drafts) != 1:
+        return
+    b = other.drafts[0]
+    if b.kind == d.kind and b.value > d.value and (b.unit == d.unit or d.kind == "money"):
+        d.value_max, d.last, d.unit = b.value, b.last, b.unit
+        used |= other.used
 
 
 def _typed(w: Window, i: int, k: int, value: float, factor: float, unit: UnitRead | None,
@@ -305,9 +324,12 @@ def _borrowed_unit(w: Window, k: int) -> UnitRead | None:
 
 
 def _anniversary(w: Window, i: int, end: int) -> bool:
+    """"Kỷ niệm 90 năm", "truyền thống 77 năm", "75 năm thành lập": years named, not lasted."""
     lex = lexicon()
-    before = lex.cue("anniversary_before")
-    if any(match_before(w.low, j, before) for j in range(max(0, i - 3), i + 1)):
+    if w.low_at(end - 1) != "năm":
+        return False
+    j = i - match_before(w.low, i, lex.hedges)
+    if match_before(w.low, j, lex.cue("anniversary_before")):
         return True
     return bool(match_after(w.low, end, lex.cue("anniversary_after")))
 
