@@ -44,7 +44,9 @@ def print_table(hits: list[Hit], console: Console | None = None, facts_mode: boo
     table.add_column("Sentence", ratio=5)
     table.add_column("Number", ratio=2)
     table.add_column("Title", ratio=3)
-    table.add_column("URL", ratio=3, overflow="fold")
+    # a URL is only useful whole: reserve its width, squeeze the text columns first
+    longest = max((len(h.url or "") for h in hits), default=0)
+    table.add_column("URL", min_width=min(longest, 120), overflow="fold")
     for hit in hits:
         numbers = "\n".join(_number(f, facts_mode) for f in hit.facts)
         table.add_row((hit.published_at or "")[:10], _highlighted(hit), numbers, hit.title or "", hit.url or "")
