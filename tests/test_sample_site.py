@@ -489,6 +489,31 @@ def test_home_pages_and_unknown_host(site):
     assert fetch(site, tracked)[2] == fetch(site, tracked.split("?")[0])[2]
 
 
+def test_internal_links_resolve(site, articles):
+    """Every link to the paper's hosts on home pages and article pages answers (edge pages aside)."""
+    edge_urls = {f"https://{h}{p}" for h in ("baodantoc.vn", "www.baodantoc.vn", "m.baodantoc.vn") for p in EDGE_PAGES}
+    pages = [f"https://{h}/" for h in site.hosts]
+    pages += [article_url(a) for a in articles] + [u for a in articles if (u := crosspost_url(a))]
+    seen: set[str] = set()
+    for page_url in pages:
+        status, headers, body = _get_article(site, page_url)
+        assert status == 200, page_url
+        charset = headers["content-type"].split("charset=")[1]
+        for link in BeautifulSoup(body.decode("cp1258" if charset == "windows-1258" else "utf-8"), "lxml").select("a[href]"):
+            url = link["href"].split("#")[0]
+            if urlsplit(url).netloc in site.hosts and url not in edge_urls and url not in seen:
+                seen.add(url)
+                assert _get_article(site, url)[0] in (200, 301), f"{url} linked from {page_url}"
+    assert len(seen) > 200
+
+
+def test_absolute_form_request_target(site):
+    conn = http.client.HTTPConnection("127.0.0.1", site.port, timeout=10)
+    conn.request("GET", "http://vietnamnet.vn/robots.txt")
+    assert b"Sitemap: https://vietnamnet.vn/sitemap.xml" in conn.getresponse().read()
+    conn.close()
+
+
 # -- HTTP: misbehaving endpoints ---------------------------------------------------------------------
 
 

@@ -57,6 +57,11 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def dashed_slug(text: str) -> str:
+    """ASCII words joined by hyphens ("Hoàng Hải, Minh Nhật" → "hoang-hai-minh-nhat")."""
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_fold(text)).split())
+
+
 def tag_path(tag: str) -> str:
     """Tag page path: ASCII words joined by '+', "/lao+cai.html" (the live site's scheme)."""
     words = "".join(c if c.isalnum() else " " for c in ascii_fold(tag)).split()

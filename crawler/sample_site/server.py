@@ -48,8 +48,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(send_body=False)
 
     def _serve(self, send_body: bool) -> None:
-        path = urlsplit(self.path).path or "/"
-        response = self.server.site.respond(self.headers.get("Host", ""), path)
+        target = urlsplit(self.path)  # origin-form "/path", or absolute-form when used as a proxy
+        response = self.server.site.respond(target.netloc or self.headers.get("Host", ""), target.path or "/")
         if response.delay:
             time.sleep(response.delay)
         if response.action == "drop":

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections import Counter
 
 from . import cms_pages, feeds, vnn_pages
 from .catalog import (
-    CHANNEL_HOST,
     HOSTS,
     MAIN_HOST,
     MOBILE_HOST,
@@ -26,46 +24,20 @@ from .catalog import (
     page_slice,
     pages,
 )
-from .cms_chrome import article_link, is_main_family, section_link
+from .cms_chrome import is_main_family, section_link
 from .content import Article, article_url, load_articles, load_sections
-from .edges import (
-    EDGE_PAGES,
-    OVERSIZED_BYTES,
-    SLOW_DELAY,
-    Response,
-    cp1258_page,
-    malform,
-    oversized_page,
-    truncated,
-)
-from .home import cms_home, simple_cms_page, vnn_home
+from .edges import EDGE_PAGES, OVERSIZED_BYTES, SLOW_DELAY, Response, oversized_page, truncated
+from .home import cms_home, simple_cms_page
+from .responses import ARTICLE_RE, article_response, redirect, url_for, xml
+from .responses import html as _html
+from .vnn_routes import route_vnn
 
-_ARTICLE_RE = re.compile(r"^/([a-z0-9]+(?:-[a-z0-9]+)*)-(\d+)\.htm$")
-_CROSSPOST_RE = re.compile(r"^/([a-z0-9-]+)-(\d{7})\.html$")
+#: Upper bound on cached pages (a 10,000-article synthetic site needs about 30,000).
+MAX_CACHED = 100_000
 _CMS_LIST_RE = re.compile(r"^/([a-z0-9/-]+?)(?:-p(\d+))?\.htm$")
-_VNN_LIST_RE = re.compile(r"^/([a-z0-9/-]+?)(?:-page(\d+))?$")
 _TAG_RE = re.compile(r"^/([a-z0-9]+(?:\+[a-z0-9]+)*)\.html$")
 _CMS_SITEMAP_RE = re.compile(r"^/sitemaps/sitemap-(\d{4})-(\d{2})\.xml$")
-_VNN_SITEMAP_RE = re.compile(r"^/sitemap-article-(\d{2})-(\d{4})-(\d{2})\.xml$")
 
-
-def _html(text: str, status: int = 200) -> Response:
-    return Response(status, text.encode("utf-8"))
-
-
-def _xml(text: str, kind: str = "application/xml") -> Response:
-    return Response(200, text.encode("utf-8"), f"{kind}; charset=utf-8")
-
-
-def _redirect(location: str) -> Response:
-    return Response(301, b"", "text/html; charset=utf-8", (("Location", location),))
-
-
-def url_for(article: Article, host: str) -> str:
-    """The URL a host's feeds and sitemaps give for an article."""
-    if host in VNN_HOSTS:
-        return vnn_pages.vnn_article_url(article, host)
-    return article_link(article, host)
 
 
 class SampleSite:
@@ -89,6 +61,7 @@ class SampleSite:
         self.oversized_bytes = oversized_bytes
         self._cache: dict[tuple[str, str], Response] = {}
         self._hits: Counter[tuple[str, str]] = Counter()
+        self._not_found_pages: dict[str, Response] = {}
         self._lock = threading.Lock()
 
     @property
@@ -101,19 +74,19 @@ class SampleSite:
         if host not in HOSTS:
             host = MAIN_HOST
         key = (host, path)
-        with self._lock:
-            self._hits[key] += 1
-            hits = self._hits[key]
         article = self._article_for(host, path)
-        if article is not None:
-            quirks = article.get("quirks", [])
-            if "retry_500" in quirks and hits == 1:
+        if article is not None and "retry_500" in article.get("quirks", []):
+            with self._lock:
+                self._hits[key] += 1
+                first = self._hits[key] == 1
+            if first:
                 return _html(simple_cms_page(self.catalog, host, "Lỗi máy chủ",
                                              ["Máy chủ đang bận, vui lòng thử lại sau."], "page-500"), 500)
         cached = self._cache.get(key)
         if cached is None:
             cached = self._route(host, path)
-            if cached.action is None:
+            # Only real pages are kept: a crawler probing endless unknown URLs must not grow memory.
+            if cached.action is None and cached.status in (200, 301) and len(self._cache) < MAX_CACHED:
                 self._cache[key] = cached
         if article is not None and "slow" in article.get("quirks", []) and cached.status == 200:
             return Response(cached.status, cached.body, cached.content_type, cached.headers, None, self.slow_delay)
@@ -122,16 +95,16 @@ class SampleSite:
     def _article_for(self, host: str, path: str) -> Article | None:
         if host == VNN_HOST:
             return self.catalog.crossposts.get(path)
-        match = _ARTICLE_RE.match(path)
+        match = ARTICLE_RE.match(path)
         return self.catalog.by_id.get(match.group(2)) if match else None
 
     def _route(self, host: str, path: str) -> Response:
         if path == "/robots.txt":
             return Response(200, feeds.robots_txt(host).encode(), "text/plain; charset=utf-8")
         if path == "/sitemap.xml":
-            return _xml(feeds.sitemap_index(self.catalog, host, url_for))
+            return xml(feeds.sitemap_index(self.catalog, host, url_for))
         if host in VNN_HOSTS:
-            return self._route_vnn(host, path)
+            return route_vnn(self.catalog, host, path) or self._not_found(host)
         return self._route_cms(host, path)
 
     # -- the paper's CMS ------------------------------------------------------------------------
@@ -148,17 +121,18 @@ class SampleSite:
             return self._cms_rss(host, path)
         if match := _CMS_SITEMAP_RE.match(path):
             text = feeds.month_sitemap(catalog, host, int(match[1]), int(match[2]), 1, url_for)
-            return _xml(text) if text else self._not_found(host)
+            return xml(text) if text else self._not_found(host)
         if path == "/sitemaps/categories.xml":
             urls = [section_link(s, host) for s in catalog.sections.values() if self._cms_section_ok(host, s.slug)]
-            return _xml(feeds.categories_sitemap(urls, catalog.articles[0]["published"] if catalog.articles else ""))
-        if match := _ARTICLE_RE.match(path):
+            return xml(feeds.categories_sitemap(urls, catalog.articles[0]["published"] if catalog.articles else ""))
+        if match := ARTICLE_RE.match(path):
             return self._cms_article(host, path, match[1], match[2])
         if (match := _CMS_LIST_RE.match(path)) and self._cms_section_ok(host, match[1]):
             return self._cms_listing(host, match[1], int(match[2] or 1))
-        if (match := _TAG_RE.match(path)) and path in catalog.tags and is_main_family(host):
+        if _TAG_RE.match(path) and path in catalog.tags:
             tag, items = catalog.tags[path]
-            return _html(cms_pages.listing_page(catalog, host, tag, f"https://{MAIN_HOST}{path}", items[:30], None))
+            canonical = f"https://{MTQG_HOST if host == MTQG_HOST else MAIN_HOST}{path}"
+            return _html(cms_pages.listing_page(catalog, host, tag, canonical, items[:30], None))
         return self._not_found(host)
 
     def _cms_section_ok(self, host: str, slug: str) -> bool:
@@ -172,23 +146,12 @@ class SampleSite:
         if article is None:
             return self._not_found(host)
         if article["host"] != content_host(host):
-            return _redirect(article_url(article))
+            return redirect(article_url(article))
         if slug != article["slug"]:
-            return _redirect(article_url(article, host))
+            return redirect(article_url(article, host))
         if host == MOBILE_HOST and "m_redirect" in article.get("quirks", []):
-            return _redirect(article_url(article, WWW_HOST))
-        return self._article_response(article, cms_pages.article_page(article, self.catalog, host))
-
-    @staticmethod
-    def _article_response(article: Article, html: str) -> Response:
-        quirks = article.get("quirks", [])
-        if "malformed_html" in quirks:
-            html = malform(html)
-        if "nfd" in quirks:
-            html = unicodedata.normalize("NFD", html)
-        if "legacy_cp1258" in quirks:
-            return cp1258_page(html)
-        return _html(html)
+            return redirect(article_url(article, WWW_HOST))
+        return article_response(article, cms_pages.article_page(article, self.catalog, host))
 
     def _cms_listing(self, host: str, slug: str, page: int) -> Response:
         catalog = self.catalog
@@ -210,11 +173,11 @@ class SampleSite:
             return _html(simple_cms_page(catalog, host, "RSS", feeds_list, "page-rss"))
         slug = path[len("/rss/"):]
         if slug == "trang-chu":
-            return _xml(feeds.rss(host, "Trang chủ", f"https://{host}/", catalog.by_host[content_host(host)],
+            return xml(feeds.rss(host, "Trang chủ", f"https://{host}/", catalog.by_host[content_host(host)],
                                   url_for), "application/rss+xml")
         if self._cms_section_ok(host, slug):
             section = catalog.sections[slug]
-            return _xml(feeds.rss(host, section.name, section_link(section, host), catalog.in_section(host, slug),
+            return xml(feeds.rss(host, section.name, section_link(section, host), catalog.in_section(host, slug),
                                   url_for), "application/rss+xml")
         return self._not_found(host)
 
@@ -237,46 +200,13 @@ class SampleSite:
         return _html(simple_cms_page(catalog, host, title, text, "page-static"))
 
     def _not_found(self, host: str) -> Response:
-        if host in VNN_HOSTS:
-            return _html(vnn_pages.not_found_page(self.catalog, host), 404)
-        return _html(simple_cms_page(self.catalog, host, "Không tìm thấy trang",
-                                     ["Trang bạn tìm không tồn tại hoặc đã bị gỡ bỏ.",
-                                      f'<a href="https://{host}/">Quay về trang chủ</a>'], "page-404"), 404)
-
-    # -- VietNamNet -----------------------------------------------------------------------------
-
-    def _route_vnn(self, host: str, path: str) -> Response:
-        catalog = self.catalog
-        if path == "/":
-            return _html(vnn_home(catalog, host))
-        if match := _VNN_SITEMAP_RE.match(path):
-            text = feeds.month_sitemap(catalog, host, int(match[2]), int(match[1]), int(match[3]), url_for)
-            return _xml(text) if text else self._not_found(host)
-        if path.startswith("/rss/") and path.endswith(".rss"):
-            slug = path[len("/rss/"):-len(".rss")]
-            if self._vnn_section_ok(host, slug):
-                section = catalog.sections[slug]
-                return _xml(feeds.rss(host, section.name, vnn_pages.section_url(section, host),
-                                      catalog.in_section(host, slug), url_for), "application/rss+xml")
-        if host == VNN_HOST and (article := catalog.crossposts.get(path)):
-            return _html(vnn_pages.article_page(article, catalog, host))
-        if host == CHANNEL_HOST and (match := _ARTICLE_RE.match(path)):
-            article = catalog.by_id.get(match[2])
-            if article is not None and article["host"] == CHANNEL_HOST:
-                if match[1] != article["slug"]:
-                    return _redirect(article_url(article))
-                return self._article_response(article, vnn_pages.article_page(article, catalog, host))
-        if (match := _VNN_LIST_RE.match(path)) and self._vnn_section_ok(host, match[1]):
-            section = catalog.sections[match[1]]
-            items = catalog.in_section(host, section.slug)
-            page, last = int(match[2] or 0), pages(items) - 1
-            return _html(vnn_pages.listing_page(catalog, host, section.name, vnn_pages.section_url(section, host, page),
-                                                page_slice(items, page, first=0), section, page, last))
-        return self._not_found(host)
-
-    def _vnn_section_ok(self, host: str, slug: str) -> bool:
-        section = self.catalog.sections.get(slug)
-        if section is None:
-            return False
-        return section.host == VNN_HOST if host == VNN_HOST else section.host == MAIN_HOST
-
+        cached = self._not_found_pages.get(host)
+        if cached is None:
+            if host in VNN_HOSTS:
+                cached = _html(vnn_pages.not_found_page(self.catalog, host), 404)
+            else:
+                cached = _html(simple_cms_page(self.catalog, host, "Không tìm thấy trang",
+                                               ["Trang bạn tìm không tồn tại hoặc đã bị gỡ bỏ.",
+                                                f'<a href="https://{host}/">Quay về trang chủ</a>'], "page-404"), 404)
+            self._not_found_pages[host] = cached
+        return cached

@@ -8,9 +8,9 @@ h3.horizontalPost__main-title a. Listing pages are /<section>-page<N>, counting 
 
 from __future__ import annotations
 
-from .catalog import CHANNEL_HOST, VNN_HOST, VNN_SECTION, Catalog
+from .catalog import CHANNEL_HOST, MTQG_HOST, VNN_HOST, VNN_SECTION, Catalog
 from .content import Article, Section, article_url, crosspost_url, published_at
-from .markup import RELATIVE_TIME, ascii_fold, esc, quote_url, vnn_date
+from .markup import RELATIVE_TIME, dashed_slug, esc, quote_url, vnn_date
 
 _VNN_LOGO = "https://static.vnncdn.net/v1/logo/logoVietNamNet.svg"
 _FOOTER_LINKS = (("https://vietnamnet.vn/gioi-thieu", "Giới thiệu"), ("https://www.facebook.com/vietnamnet.vn", "Facebook"),
@@ -25,7 +25,9 @@ def vnn_article_url(article: Article, host: str) -> str:
 
 
 def section_url(section: Section, host: str, page: int = 0) -> str:
-    """/<section> for page 0, /<section>-page<N> after it."""
+    """/<section> for page 0, /<section>-page<N> after it; the chuyên trang keeps its own CMS URL."""
+    if section.host == MTQG_HOST:
+        return f"https://{MTQG_HOST}/{section.slug}.htm"
     suffix = f"-page{page}" if page else ""
     return f"https://{host}/{section.slug}{suffix}"
 
@@ -99,7 +101,7 @@ def article_page(article: Article, catalog: Catalog, host: str) -> str:
             body.append('<div class="vnn-ads-inline" id="ads-inarticle"><script>vnnAds.push({zone: \'inread\'});</script></div>')
     author = ""
     if article["byline"]:
-        slug = "-".join(ascii_fold(article["byline"]).split())
+        slug = dashed_slug(article["byline"])
         author = (f'<div class="article-detail-author-wrapper"><p class="article-detail-author__info">'
                   f'<span class="name"><a href="https://{host}/tac-gia/{esc(slug)}" title="{esc(article["byline"])}">'
                   f'{esc(article["byline"])}</a></span></p></div>')
@@ -107,7 +109,7 @@ def article_page(article: Article, catalog: Catalog, host: str) -> str:
     if host == VNN_HOST:
         source = (f'<p class="article-detail-source">Theo <a href="{esc(article_url(article))}" rel="nofollow">'
                   f"Báo Dân tộc và Phát triển</a></p>")
-    tags = "".join(f'<li><a href="https://{host}/chu-de/{"-".join(ascii_fold(t).split())}" title="{esc(t)}">{esc(t)}</a></li>'
+    tags = "".join(f'<li><a href="https://{host}/chu-de/{dashed_slug(t)}" title="{esc(t)}">{esc(t)}</a></li>'
                    for t in article["tags"])
     related = "".join(f'<div class="horizontalPost"><h3 class="horizontalPost__main-title vnn-title">'
                       f'<a href="{esc(vnn_article_url(r, host))}" title="{esc(r["title"])}">{esc(r["title"])}</a></h3></div>'
@@ -160,8 +162,13 @@ def listing_page(catalog: Catalog, host: str, heading: str, canonical: str, item
     return _page(_head(heading, heading, canonical, _VNN_LOGO), catalog, host, "list-page", main)
 
 
+def static_page(catalog: Catalog, host: str, heading: str, text: str, body_class: str) -> str:
+    """A non-article VietNamNet page (404, about): header, one heading, one paragraph, footer."""
+    main = (f'<div class="container {body_class}"><h1>{esc(heading)}</h1>'
+            f'<p>{esc(text)} <a href="https://{host}/">Về trang chủ</a></p></div>')
+    return _page(_head(heading, heading, f"https://{host}/", _VNN_LOGO), catalog, host, body_class, main)
+
+
 def not_found_page(catalog: Catalog, host: str) -> str:
     """VietNamNet's styled 404."""
-    main = ('<div class="container page-404"><h1>Không tìm thấy trang</h1>'
-            f'<p>Đường dẫn không tồn tại hoặc đã bị gỡ. <a href="https://{host}/">Về trang chủ</a></p></div>')
-    return _page(_head("Không tìm thấy trang", "404", f"https://{host}/", _VNN_LOGO), catalog, host, "page-404", main)
+    return static_page(catalog, host, "Không tìm thấy trang", "Đường dẫn không tồn tại hoặc đã bị gỡ.", "page-404")

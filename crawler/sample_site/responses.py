@@ -1,0 +1,49 @@
+"""Building responses shared by the CMS and VietNamNet routes: HTML, XML, redirects, article quirks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .catalog import VNN_HOSTS
+from .cms_chrome import article_link
+from .content import Article
+from .edges import Response, cp1258_page, malform
+from .vnn_pages import vnn_article_url
+
+#: An article path on the paper's CMS and on the VietNamNet channel: /<slug>-<id>.htm.
+ARTICLE_RE = re.compile(r"^/([a-z0-9]+(?:-[a-z0-9]+)*)-(\d+)\.htm$")
+
+
+def html(text: str, status: int = 200) -> Response:
+    """A UTF-8 HTML response."""
+    return Response(status, text.encode("utf-8"))
+
+
+def xml(text: str, kind: str = "application/xml") -> Response:
+    """A UTF-8 XML response (sitemaps; RSS with kind application/rss+xml)."""
+    return Response(200, text.encode("utf-8"), f"{kind}; charset=utf-8")
+
+
+def redirect(location: str) -> Response:
+    """A permanent redirect to an absolute https:// URL, as the live site sends them."""
+    return Response(301, b"", "text/html; charset=utf-8", (("Location", location),))
+
+
+def url_for(article: Article, host: str) -> str:
+    """The URL a host's feeds and sitemaps give for an article."""
+    if host in VNN_HOSTS:
+        return vnn_article_url(article, host)
+    return article_link(article, host)
+
+
+def article_response(article: Article, page: str) -> Response:
+    """An article page with its byte-level quirks applied (malformed markup, NFD, windows-1258)."""
+    quirks = article.get("quirks", [])
+    if "malformed_html" in quirks:
+        page = malform(page)
+    if "nfd" in quirks:
+        page = unicodedata.normalize("NFD", page)
+    if "legacy_cp1258" in quirks:
+        return cp1258_page(page)
+    return html(page)
