@@ -9,6 +9,7 @@ by reason in ``doc.meta["fact_skips"]`` so a surprising drop can be traced witho
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from datetime import date
 
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 #: Sentences longer than this (characters) are not searched for facts: the splitter already cuts
 #: runs at 2,000 characters, so this only guards hand-built Docs; a 1 MB "sentence" is garbage.
 MAX_SENTENCE_CHARS = 5000
+_DIGIT = re.compile(r"\d")
 
 
 def candidates(w: Window, skips: Counter[str] | None = None) -> list[Draft]:
@@ -52,7 +54,7 @@ def find_facts(doc: Doc) -> Doc:
         if sent.end - sent.start > MAX_SENTENCE_CHARS:
             skips["sentence too long"] += 1
             continue
-        if not any(ch.isdigit() for ch in doc.norm[sent.start : sent.end]):
+        if not _DIGIT.search(doc.norm, sent.start, sent.end):
             continue
         w = Window.of(doc.norm, sent, style)
         drafts = candidates(w, skips)

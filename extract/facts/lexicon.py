@@ -35,6 +35,13 @@ class PhraseSet:
 
     phrases: frozenset[Phrase]
     longest: int
+    #: first and last syllables of every phrase: most lookups fail on them at once (speed)
+    firsts: frozenset[str] = frozenset()
+    lasts: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(p[0] for p in self.phrases if p))
+        object.__setattr__(self, "lasts", frozenset(p[-1] for p in self.phrases if p))
 
     @classmethod
     def of(cls, entries: list[str]) -> PhraseSet:
@@ -47,6 +54,8 @@ class PhraseSet:
 
 def match_after(words: list[str], i: int, phrases: PhraseSet) -> int:
     """Length of the longest phrase of ``phrases`` starting at ``words[i]`` (0 when none)."""
+    if i >= len(words) or words[i] not in phrases.firsts:
+        return 0
     for n in range(min(phrases.longest, len(words) - i), 0, -1):
         if tuple(words[i : i + n]) in phrases.phrases:
             return n
@@ -55,6 +64,8 @@ def match_after(words: list[str], i: int, phrases: PhraseSet) -> int:
 
 def match_before(words: list[str], i: int, phrases: PhraseSet) -> int:
     """Length of the longest phrase of ``phrases`` ending right before ``words[i]`` (0 when none)."""
+    if i <= 0 or i > len(words) or words[i - 1] not in phrases.lasts:
+        return 0
     for n in range(min(phrases.longest, i), 0, -1):
         if tuple(words[i - n : i]) in phrases.phrases:
             return n

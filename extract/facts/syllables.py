@@ -53,12 +53,16 @@ class Syl:
 
 def split(text: str, base: int = 0) -> list[Syl]:
     """Syllables of ``text``; offsets are shifted by ``base``."""
+    lowered = text.lower()
+    same = len(lowered) == len(text)  # lower() keeps the length except for rare letters ("İ")
     out = []
     for m in SYLLABLE.finditer(text):
         kind = m.lastgroup or "other"
         if kind == "unit":
             kind = "word"
-        out.append(Syl(m.group(), m.group().lower(), base + m.start(), base + m.end(), kind))
+        a, b = m.span()
+        word = m.group()
+        out.append(Syl(word, lowered[a:b] if same else word.lower(), base + a, base + b, kind))
     return out
 
 
