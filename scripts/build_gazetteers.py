@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import io
 import json
 import sqlite3
@@ -101,9 +102,11 @@ def dak_variants(name: str) -> list[str]:
 
 
 def package_data() -> Path:
-    import vietnamadminunits
-
-    return Path(vietnamadminunits.__file__).parent / "data"
+    """The installed package's data folder, found without importing it (its import loads pandas)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("vietnamadminunits is not installed: pip install vietnamadminunits")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 def build(data_dir: Path) -> list[Unit]:
