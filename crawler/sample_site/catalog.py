@@ -45,6 +45,9 @@ class Catalog:
     tags: dict[str, tuple[str, list[Article]]] = field(init=False)
 
     def __post_init__(self) -> None:
+        # Listings and sitemaps ask for the same slices again and again; the content never changes.
+        self._memo_sections: dict[tuple[str, str], list[Article]] = {}
+        self._memo_months: dict[str, dict[tuple[int, int], list[Article]]] = {}
         self.articles = sort_newest_first(self.articles)
         self.by_id = {a["id"]: a for a in self.articles}
         self.by_host = defaultdict(list)
@@ -82,19 +85,27 @@ class Catalog:
         return [s for s in self.children(None) if s.host != VNN_HOST]
 
     def in_section(self, host: str, slug: str) -> list[Article]:
-        """Articles of a host filed in a section or one of its sub-sections, newest first."""
-        if host == VNN_HOST:
-            return self.by_host[VNN_HOST] if slug == VNN_SECTION else []
-        return [a for a in self.by_host[content_host(host)]
-                if a["section"] == slug or a["section"].startswith(slug + "/")]
+        """Articles of a host filed in a section or one of its sub-sections, newest first (memoized)."""
+        key = (content_host(host), slug)
+        if key not in self._memo_sections:
+            if host == VNN_HOST:
+                found = self.by_host[VNN_HOST] if slug == VNN_SECTION else []
+            else:
+                found = [a for a in self.by_host[key[0]]
+                         if a["section"] == slug or a["section"].startswith(slug + "/")]
+            self._memo_sections[key] = found
+        return self._memo_sections[key]
 
     def months(self, host: str) -> dict[tuple[int, int], list[Article]]:
-        """A host's articles grouped by (year, month) of publication, newest month first."""
-        grouped: dict[tuple[int, int], list[Article]] = defaultdict(list)
-        for article in self.by_host[content_host(host)]:
-            moment = published_at(article)
-            grouped[(moment.year, moment.month)].append(article)
-        return dict(sorted(grouped.items(), reverse=True))
+        """A host's articles grouped by (year, month) of publication, newest month first (memoized)."""
+        key = content_host(host)
+        if key not in self._memo_months:
+            grouped: dict[tuple[int, int], list[Article]] = defaultdict(list)
+            for article in self.by_host[key]:
+                moment = published_at(article)
+                grouped[(moment.year, moment.month)].append(article)
+            self._memo_months[key] = dict(sorted(grouped.items(), reverse=True))
+        return self._memo_months[key]
 
     def related(self, article: Article) -> list[Article]:
         """The "Tin cùng chuyên mục" list: the article's own ``related`` ids, else section neighbours."""
