@@ -38,6 +38,7 @@ _PREDICATE = PhraseSet.of([
     "đạt được", "lên tới", "lên đến", "vào khoảng", "khoảng", "dự kiến", "xuống còn", "giảm từ",
     "tăng từ", "hiện", "hiện nay", "nay", "mỗi năm", "hằng năm", "hàng năm",
     "mỗi tháng", "chỉ", "cũng", "đã", "vẫn", "mới", "sẽ", "chỉ còn", "lần lượt", "ở mức", "khoảng hơn",
+    "thứ", "đứng", "xếp", "xếp hạng", "top", "số",
 ])
 _PERCENT_PREDICATE = PhraseSet.of(["chiếm", "đạt", "là", "còn", "giảm", "tăng", "xuống", "lên", "từ",
                                    "ước đạt", "giảm còn", "xuống còn", "bằng"])
