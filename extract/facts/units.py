@@ -56,7 +56,8 @@ def _is_noun(w: Window, i: int) -> bool:
     if i >= len(w) or not w.syls[i].is_word:
         return False
     lex = lexicon()
-    if match_after(w.low, i, lex.stopwords):
+    k = match_after(w.low, i, lex.stopwords)
+    if k and w.word_end(i) <= i + k:  # "bị" is a stop word, "bị cáo" (one word) a noun
         return False
     s = w.syls[i]
     if s.capitalized and not s.acronym:
@@ -106,7 +107,7 @@ def read_unit(w: Window, u: int) -> UnitRead | None:
         end = u + k
         if kind in ("money", "measure", "count"):
             unit, end = _per_chain(w, end, unit)
-        return UnitRead(kind, unit, end)
+        return UnitRead(kind, unit, end, noun_at=u if kind == "count" else -1)
     if not _is_noun(w, u):
         return None
     end = w.word_end(u)
