@@ -42,6 +42,14 @@ def _head(title: str, description: str, canonical: str, image: str) -> str:
 <meta property="og:image" content="{esc(image)}"><meta property="og:url" content="{esc(canonical)}">
 <link rel="canonical" href="{esc(canonical)}">
 <link rel="stylesheet" href="https://static.vnncdn.net/v1/css/detail.min.css">
+<style>body{{margin:0;font:17px/1.6 Arial,sans-serif;color:#222}}a{{color:#1b3f8b;text-decoration:none}}
+.container{{max-width:980px;margin:0 auto;padding:0 12px}}.header__top{{display:flex;gap:24px;align-items:center;padding:8px 12px}}
+.mainNav{{background:#fff;border-top:3px solid #b0020e;border-bottom:1px solid #ddd}}.mainNav__list{{display:flex;flex-wrap:wrap;list-style:none;gap:16px;padding:8px 12px;margin:0 auto}}
+.bread-crumb-detail ul{{display:inline-flex;list-style:none;gap:12px;padding:0;color:#b0020e}}.bread-crumb-detail__time{{color:#777;font-size:14px}}
+.content-detail-title{{font-size:32px;line-height:1.3}}.content-detail-sapo{{font-size:18px;line-height:1.5}}
+figure.image img{{max-width:100%}}figcaption{{font-style:italic;color:#555;text-align:center}}
+.horizontalPost{{border-bottom:1px solid #eee;padding:8px 0}}.horizontalPost__avt img{{width:180px;height:110px;object-fit:cover;background:#ddd}}
+.footer{{background:#f2f2f2;padding:16px 0;margin-top:24px;font-size:14px}}</style>
 <script>var vnnAds = vnnAds || []; vnnAds.push({{zone: 'detail-top'}});</script>
 </head>"""
 
