@@ -1,0 +1,62 @@
+"""Layout cleaning: one parser class per site generation, chosen by host, then by the page.
+
+To add a layout when the site changes (README, "Crawling"): write a ``Layout`` subclass with the
+new selectors in a module of its own, add it to ``LAYOUTS`` (before the one it replaces, which is
+kept for old pages), list it for its hosts in ``crawler/sites.py``, and add a fixture page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from ..urls import site_for
+from .base import Layout
+from .bundle import PageBundle, PageError, decode_page, make_bundle
+from .cms import CmsLayout
+from .generic import GenericLayout
+from .record import CONTENT_FIELDS, build_record
+from .vietnamnet import VietnamnetLayout
+
+#: Every layout by name, in the order they are tried after the host's own; generic comes last.
+LAYOUTS: dict[str, Layout] = {
+    "cms": CmsLayout(),
+    "vietnamnet": VietnamnetLayout(),
+    "generic": GenericLayout(),
+}
+
+__all__ = ["CONTENT_FIELDS", "LAYOUTS", "Layout", "PageBundle", "PageError", "choose_layout", "decode_page",
+           "make_bundle", "parse_html", "parse_page"]
+
+
+def choose_layout(b: PageBundle, name: str | None = None) -> Layout:
+    """The layout for a page: ``name`` if given, else the first that recognizes the page, trying
+    the host's layouts (``sites.py``) first, then the others, then the generic fallback."""
+    if name is not None:
+        if name not in LAYOUTS:
+            raise KeyError(f"unknown layout {name!r}; known: {', '.join(LAYOUTS)}")
+        return LAYOUTS[name]
+    site = site_for(b.url)
+    order = list(site.layouts if site else ()) + [n for n in LAYOUTS if n != "generic"]
+    for candidate in dict.fromkeys(order):
+        if LAYOUTS[candidate].matches(b):
+            return LAYOUTS[candidate]
+    return LAYOUTS["generic"]
+
+
+def parse_html(html: str, url: str, *, fetched_at: datetime | None = None, http_status: int = 200,
+               layout: str | None = None) -> dict[str, Any]:
+    """Decoded HTML of one page -> its article record (see ``record.build_record``).
+
+    ``url``: where the page was fetched from (it decides the host's layouts and gives the article
+    id); ``fetched_at``: the fetch instant, which relative times ("5 giờ trước") count back from
+    (default: now); ``layout``: force a layout by name instead of choosing.
+    """
+    bundle = make_bundle(html, url, fetched_at or datetime.now(timezone.utc))
+    return build_record(choose_layout(bundle, layout), bundle, http_status)
+
+
+def parse_page(body: bytes, url: str, *, content_type: str | None = None, max_bytes: int | None = None,
+               **kwargs: Any) -> dict[str, Any]:
+    """Raw bytes of a saved page (gzip allowed) -> its record; raises PageError if unreadable."""
+    return parse_html(decode_page(body, content_type, max_bytes), url, **kwargs)

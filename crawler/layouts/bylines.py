@@ -1,0 +1,74 @@
+"""Bylines -> authors and source.
+
+A byline names people ("Hoàng Quý - Minh Thu", "Hà Anh và Lò Văn Sơn", "Ngọc Chi, Quỳnh Trâm"),
+sometimes with a compilation mark ("Quỳnh Trâm (T/h)") or a credit label ("Bài và ảnh: ..."), and
+sometimes not a person at all: another outlet ("TTXVN", "Theo Báo Nhân Dân") or a web address
+("baochinhphu.vn"). People go to ``author`` (a list, in byline order), the rest to ``source``, so a
+count of articles per author never counts an agency as a journalist.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sites import OUTLET_NAMES
+from .text import clean
+
+# Compilation marks: "(T/h)", "(TH)", "(Tổng hợp)", "(theo ...)" kept apart below.
+_COMPILED = re.compile(r"\(\s*(?:t\s*/\s*h|th|tổng\s+hợp)\s*\)|\bT/h\b\.?", re.IGNORECASE)
+# "(Theo TTXVN)" / "Theo TTXVN" / "Nguồn: TTXVN": the rest names a source.
+_SOURCE_LABEL = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s+(?P<src>.+?)\s*\)?$", re.IGNORECASE)
+# Credit labels before the names: "Bài và ảnh:", "Bài, ảnh:", "Ảnh:", "Tác giả:", "Nhóm PV:".
+_LABEL = re.compile(r"^(?:(?:bài|ảnh|video|clip|thực hiện|tác giả|trình bày|đồ họa|đồ hoạ)"
+                    r"(?:\s*(?:,|và|-|&)\s*(?:bài|ảnh|video|clip))*)\s*:\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+và\s+|\s*\|\s*", re.IGNORECASE)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov|edu)(?:\.vn)?/?$",
+                     re.IGNORECASE)
+_OUTLETS = {name.casefold() for name in OUTLET_NAMES}
+#: A person's name: up to 7 words, each starting with an upper-case letter (K'Bròng, Y Pốt Niê).
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_MAX_NAME_WORDS = 7
+
+
+def _is_source(part: str) -> bool:
+    return bool(_DOMAIN.match(part)) or part.casefold() in _OUTLETS
+
+
+def _is_person(part: str) -> bool:
+    words = part.split()
+    return 0 < len(words) <= _MAX_NAME_WORDS and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+
+
+def split_byline(raw: str | None) -> tuple[list[str], str | None]:
+    """Split a byline into (authors, source).
+
+    Parts that are neither a recognizable name nor a known outlet (e.g. "nhóm phóng viên") go to
+    ``source`` rather than being dropped, so nothing the page printed is lost.
+
+    >>> split_byline("Hoàng Quý - Minh Thu (T/h)")
+    (['Hoàng Quý', 'Minh Thu'], None)
+    >>> split_byline("baochinhphu.vn")
+    ([], 'baochinhphu.vn')
+    """
+    text = clean(raw)
+    text = clean(_COMPILED.sub(" ", text)).strip(" -–—,;")
+    if not text:
+        return [], None
+    sources: list[str] = []
+    whole = _SOURCE_LABEL.match(text)
+    if whole:
+        return [], clean(whole.group("src"))
+    text = _LABEL.sub("", text)
+    authors: list[str] = []
+    for part in _SPLIT.split(text):
+        part = clean(part).strip(" ().:")
+        if not part:
+            continue
+        label = _SOURCE_LABEL.match(part)
+        if label:
+            sources.append(clean(label.group("src")))
+        elif _is_source(part) or not _is_person(part):
+            sources.append(part)
+        elif part not in authors:
+            authors.append(part)
+    return authors, (", ".join(dict.fromkeys(sources)) or None)
