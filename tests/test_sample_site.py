@@ -216,6 +216,9 @@ def test_generator_is_deterministic_and_valid(articles):
     for article in first:
         validate_article(article, article["id"], sections)
     check_collection(articles + first)
+    clash = generate_articles(300, seed=3, taken_crossposts={str(2_200_000 + i) for i in range(50)})
+    clash_ids = [int(a["crosspost"]["id"]) for a in clash if a.get("crosspost")]
+    assert clash_ids and min(clash_ids) >= 2_200_050
     assert len({a["section"] for a in first}) == 13
     assert {a["host"] for a in first} == set(CONTENT_HOSTS)
     assert all(not published_at(a) < published_at(b) for a, b in itertools.pairwise(first))

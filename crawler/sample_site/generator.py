@@ -162,10 +162,12 @@ def _blocks(rng: random.Random, slots: _Slots, article_id: str, published: datet
     return blocks
 
 
-def generate_articles(n: int, seed: int = 0, taken_ids: set[str] | None = None) -> list[Article]:
+def generate_articles(n: int, seed: int = 0, taken_ids: set[str] | None = None,
+                      taken_crossposts: set[str] | None = None) -> list[Article]:
     """``n`` synthetic articles (newest first), the same for the same ``seed``.
 
-    ``taken_ids`` are ids already in use (the hand-written articles); generated ids avoid them.
+    ``taken_ids`` and ``taken_crossposts`` are article ids and vietnamnet.vn cross-post ids already
+    in use (the hand-written articles); generated ids avoid both.
     """
     if n < 0:
         raise ValueError("n must be >= 0")
@@ -175,6 +177,8 @@ def generate_articles(n: int, seed: int = 0, taken_ids: set[str] | None = None) 
     span = int((LAST_DATE - FIRST_DATE).total_seconds() // 60)
     articles: list[Article] = []
     by_section: dict[str, list[str]] = {}
+    crosspost_ids = set(taken_crossposts or ())
+    next_crosspost = 2_200_000
     for _ in range(n):
         published = FIRST_DATE + timedelta(minutes=rng.randrange(span))
         published = published.replace(hour=rng.randint(6, 22))
@@ -200,8 +204,10 @@ def generate_articles(n: int, seed: int = 0, taken_ids: set[str] | None = None) 
             "quirks": [] if byline else ["no_author"],
         }
         if host == "dantocphattrien.vietnamnet.vn" and rng.random() < CROSSPOST_SHARE:
-            article["crosspost"] = {"host": "vietnamnet.vn", "id": str(2_300_000 + len(articles)),
-                                    "slug": article["slug"]}
+            while str(next_crosspost) in crosspost_ids:
+                next_crosspost += 1
+            crosspost_ids.add(str(next_crosspost))
+            article["crosspost"] = {"host": "vietnamnet.vn", "id": str(next_crosspost), "slug": article["slug"]}
         by_section.setdefault(section, []).append(article["id"])
         articles.append(article)
     return sort_newest_first(articles)

@@ -55,7 +55,8 @@ class SampleSite:
             from .generator import generate_articles
 
             taken = {a["id"] for a in articles}
-            articles += generate_articles(synthetic, seed, taken_ids=taken)
+            crossposts = {a["crosspost"]["id"] for a in articles if a.get("crosspost")}
+            articles += generate_articles(synthetic, seed, taken_ids=taken, taken_crossposts=crossposts)
         self.catalog = Catalog(sections, articles)
         self.slow_delay = slow_delay
         self.oversized_bytes = oversized_bytes
