@@ -1,0 +1,212 @@
+"""Item pipelines: validate -> filter -> store (with cross-post linking).
+
+Each pipeline returns the record or raises ``DropItem`` with its reason, and every skip increments
+``baodantoc/skipped/<reason>`` in the crawl stats (the report's "skipped" table). The store writes
+each batch in one transaction, so an interrupted crawl leaves whole records or none.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import Any
+
+from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+
+from baodantoc.store import connect, upsert_article
+
+from . import crossposts
+from .urls import is_foreign_id
+from .validate import problem
+
+log = logging.getLogger(__name__)
+
+#: Fields whose presence the report's coverage counts (percent of stored articles).
+COVERAGE_FIELDS = ("title", "published_at", "author", "body", "section")
+STATS = "baodantoc"
+
+
+class _Skipping:
+    """Shared: a stats handle and a way to drop an item with a counted reason."""
+
+    stats: Any = None
+
+    def skip(self, reason: str, record: dict[str, Any]) -> DropItem:
+        if self.stats is not None:
+            self.stats.inc_value(f"{STATS}/skipped/{reason}")
+        return DropItem(f"{reason}: {record.get('url')}")
+
+
+class ValidatePipeline(_Skipping):
+    """Drop pages that are not storable articles (see ``validate.problem`` for the reasons)."""
+
+    def __init__(self, stats: Any = None) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ValidatePipeline:
+        if not crawler.settings.getbool("BAODANTOC_VALIDATE_ENABLED"):
+            raise NotConfigured
+        return cls(crawler.stats)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        reason = problem(item)
+        if reason:
+            raise self.skip(reason, item)
+        return item
+
+
+class FilterPipeline(_Skipping):
+    """Apply the crawl's date window and section to the parsed article (exact, unlike discovery),
+    and drop a second record of an id already handled in this run (a redirect onto a seen id)."""
+
+    def __init__(self, stats: Any = None, filters: Any = None, crawler: Any = None) -> None:
+        self.stats = stats
+        self.filters = filters
+        self.crawler = crawler
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> FilterPipeline:
+        if not crawler.settings.getbool("BAODANTOC_FILTER_ENABLED"):
+            raise NotConfigured
+        return cls(crawler.stats, crawler=crawler)
+
+    def open_spider(self) -> None:
+        """The filters are the spider's arguments (CrawlFilters), known once it exists."""
+        spider = self.crawler.spider if self.crawler is not None else None
+        self.filters = getattr(spider, "filters", None) or self.filters
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if item["article_id"] in self.seen:
+            raise self.skip("duplicate", item)
+        self.seen.add(item["article_id"])
+        if self.filters is not None:
+            from .layouts.dates import parse_iso
+
+            reason = self.filters.date_skip(parse_iso(item.get("published_at")))
+            if not is_foreign_id(item["article_id"]):  # a cross-post's section is VietNamNet's
+                reason = reason or self.filters.section_skip(item.get("section"))
+            if reason:
+                raise self.skip(reason, item)
+        return item
+
+
+class StorePipeline(_Skipping):
+    """Upsert articles into the SQLite store; link cross-posts; count new/updated/unchanged.
+
+    A foreign copy (``vnn-`` id) is held until the crawl ends, when every original of this run is
+    stored, then linked to its original, or stored as its own record when none matches.
+    """
+
+    def __init__(self, store_path: str, stats: Any = None, batch_size: int = 1, crossposts_enabled: bool = True,
+                 limit: int | None = None, crawler: Any = None) -> None:
+        self.store_path = store_path
+        self.stats = stats
+        self.batch_size = max(1, batch_size)
+        self.crossposts_enabled = crossposts_enabled
+        self.limit = limit
+        self.crawler = crawler
+        self.db: sqlite3.Connection | None = None
+        self.batch: list[dict[str, Any]] = []
+        self.pending: list[dict[str, Any]] = []
+        self.accepted = 0
+        self._closing: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StorePipeline:
+        settings = crawler.settings
+        if not settings.getbool("BAODANTOC_STORE_ENABLED"):
+            raise NotConfigured
+        return cls(settings.get("BAODANTOC_STORE"), crawler.stats, settings.getint("BAODANTOC_STORE_BATCH"),
+                   settings.getbool("BAODANTOC_CROSSPOSTS_ENABLED"), crawler=crawler)
+
+    def open_spider(self) -> None:
+        self.db = connect(self.store_path)
+        filters = getattr(self.crawler.spider, "filters", None) if self.crawler is not None else None
+        self.limit = self.limit or (filters.limit if filters else None)
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if self.limit is not None and self.accepted >= self.limit:
+            raise self.skip("over_limit", item)
+        self.accepted += 1
+        self._inc("articles/stored")
+        if self.limit is not None and self.accepted == self.limit and self.crawler is not None:
+            self._closing = deferred_from_coro(self.crawler.engine.close_spider_async(reason="limit"))
+        if self.crossposts_enabled and is_foreign_id(item["article_id"]):
+            self.pending.append(item)
+            return item
+        self.batch.append(item)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        """Write the batch in one transaction; on a database error nothing of it is kept."""
+        if not self.batch or self.db is None:
+            return
+        batch, self.batch = self.batch, []
+        counts: dict[str, int] = {}
+        try:
+            with self.db:
+                for record in batch:
+                    outcome = upsert_article(self.db, record)
+                    counts[outcome] = counts.get(outcome, 0) + 1
+                    if self.crossposts_enabled:
+                        counts["crossposts_merged"] = (counts.get("crossposts_merged", 0)
+                                                       + crossposts.absorb_copies(self.db, record))
+        except sqlite3.Error as exc:
+            log.error("store: batch of %d not written: %s", len(batch), exc)
+            self._inc(f"errors/store:{type(exc).__name__}", len(batch))
+            self._inc("articles/stored", -len(batch))
+            return
+        for outcome, n in counts.items():
+            if n:
+                self._inc("crossposts/merged" if outcome == "crossposts_merged" else f"articles/{outcome}", n)
+        for record in batch:
+            self._count_coverage(record)
+
+    def resolve_pending(self) -> None:
+        """Link each held copy to its original, or store it as its own record; one transaction each."""
+        assert self.db is not None
+        for copy in self.pending:
+            try:
+                with self.db:
+                    original = crossposts.find_original(self.db, copy.get("fingerprint"))
+                    if original:
+                        crossposts.link(self.db, copy, original)
+                        outcome = "crossposts/linked"
+                    else:
+                        outcome = f"articles/{upsert_article(self.db, copy)}"
+            except sqlite3.Error as exc:
+                log.error("store: cross-post %s not written: %s", copy.get("url"), exc)
+                self._inc(f"errors/store:{type(exc).__name__}")
+                self._inc("articles/stored", -1)
+                continue
+            self._inc(outcome)
+            if original:
+                self._inc("articles/stored", -1)  # linked, not an article of its own
+            else:
+                self._inc("crossposts/unmatched")
+                self._count_coverage(copy)
+        self.pending = []
+
+    def close_spider(self) -> None:
+        if self.db is None:
+            return
+        self.flush()
+        self.resolve_pending()
+        self.db.close()
+        self.db = None
+
+    def _inc(self, key: str, count: int = 1) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(f"{STATS}/{key}", count)
+
+    def _count_coverage(self, record: dict[str, Any]) -> None:
+        for field in COVERAGE_FIELDS:
+            if record.get(field):
+                self._inc(f"coverage/{field}")
+        for field, layer in (record.get("extraction") or {}).items():
+            self._inc(f"layers/{field}/{layer}")

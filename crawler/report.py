@@ -1,0 +1,176 @@
+"""The end-of-crawl report: what was fetched, stored and skipped and why, and whether it passes.
+
+Built from the crawl's stats (every component counts under ``baodantoc/...``), saved as JSON in
+``crawl_runs.report`` and returned by ``baodantoc.crawling.crawl()``. The checks are thresholds in
+settings, Spidermon-style: ``BAODANTOC_MIN_ARTICLES`` and ``BAODANTOC_COVERAGE_MIN`` (percent of
+stored articles per field). A check whose threshold has no value refuses to run the crawl at all,
+rather than passing silently.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from baodantoc.store import connect
+
+log = logging.getLogger(__name__)
+PREFIX = "baodantoc/"
+COVERAGE_FIELDS = ("title", "published_at", "author", "body", "section")
+
+
+class ThresholdError(ValueError):
+    """A check is configured without a usable threshold; the crawl must not start."""
+
+
+def check_thresholds(min_articles: Any, coverage_min: Any) -> tuple[int, dict[str, float]]:
+    """Validated thresholds, or ThresholdError naming the setting that has no value."""
+    if min_articles is None or isinstance(min_articles, bool):
+        raise ThresholdError("BAODANTOC_MIN_ARTICLES has no value: set a number (0 disables the check)")
+    try:
+        minimum = int(min_articles)
+    except (TypeError, ValueError):
+        raise ThresholdError(f"BAODANTOC_MIN_ARTICLES must be a whole number, got {min_articles!r}") from None
+    if not isinstance(coverage_min, dict):
+        raise ThresholdError("BAODANTOC_COVERAGE_MIN must be a {field: percent} mapping")
+    coverage: dict[str, float] = {}
+    for name, value in coverage_min.items():
+        if name not in COVERAGE_FIELDS:
+            raise ThresholdError(f"BAODANTOC_COVERAGE_MIN: unknown field {name!r}; known: {', '.join(COVERAGE_FIELDS)}")
+        if value is None or isinstance(value, bool):
+            raise ThresholdError(f"BAODANTOC_COVERAGE_MIN[{name!r}] has no value: set a percent or remove the check")
+        number = float(value)
+        if not 0 <= number <= 100:
+            raise ThresholdError(f"BAODANTOC_COVERAGE_MIN[{name!r}] must be 0-100, got {value!r}")
+        coverage[name] = number
+    return minimum, coverage
+
+
+def _group(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {k[len(prefix):]: int(v) for k, v in sorted(stats.items())
+            if k.startswith(prefix) and isinstance(v, int) and v}
+
+
+@dataclass
+class CrawlReport:
+    """The report of one crawl (JSON-ready through ``to_dict``)."""
+
+    started_at: str | None = None
+    finished_at: str | None = None
+    finish_reason: str | None = None
+    filters: dict[str, Any] = field(default_factory=dict)
+    pages_fetched: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    articles: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    coverage: dict[str, float] = field(default_factory=dict)
+    layers: dict[str, dict[str, int]] = field(default_factory=dict)
+    crossposts: dict[str, int] = field(default_factory=dict)
+    discovered: dict[str, int] = field(default_factory=dict)
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    run_id: int | None = None
+    store: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        """True when every check that ran passed."""
+        return all(c["passed"] is not False for c in self.checks)
+
+    @property
+    def stored(self) -> int:
+        """Articles written or confirmed this run (new + updated + unchanged)."""
+        return sum(self.articles.get(k, 0) for k in ("new", "updated", "unchanged"))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["passed"] = self.passed
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CrawlReport:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def build_report(stats: dict[str, Any], min_articles: int, coverage_min: dict[str, float]) -> CrawlReport:
+    """Turn crawl stats into a report and run the checks."""
+    articles = _group(stats, PREFIX + "articles/")
+    stored = sum(articles.get(k, 0) for k in ("new", "updated", "unchanged"))
+    counts = _group(stats, PREFIX + "coverage/")
+    coverage = {f: round(100.0 * counts.get(f, 0) / stored, 1) if stored else 0.0 for f in COVERAGE_FIELDS}
+    layers: dict[str, dict[str, int]] = {}
+    for key, n in _group(stats, PREFIX + "layers/").items():
+        name, _, layer = key.partition("/")
+        layers.setdefault(name, {})[layer] = n
+    report = CrawlReport(
+        pages_fetched=int(stats.get("downloader/response_count", 0)),
+        statuses=_group(stats, "downloader/response_status_count/"),
+        articles=articles, skipped=_group(stats, PREFIX + "skipped/"), errors=_group(stats, PREFIX + "errors/"),
+        coverage=coverage, layers=layers, crossposts=_group(stats, PREFIX + "crossposts/"),
+        discovered=_group(stats, PREFIX + "discovered/"),
+    )
+    seen = stored + report.skipped.get("already_stored", 0)
+    report.checks.append({"name": "articles", "threshold": min_articles, "value": seen, "passed": seen >= min_articles})
+    for name, threshold in coverage_min.items():
+        ran = stored > 0
+        report.checks.append({"name": f"coverage:{name}", "threshold": threshold, "value": coverage[name],
+                              "passed": (coverage[name] >= threshold) if ran else None})
+    return report
+
+
+class CrawlReportExtension:
+    """Builds the report when the spider closes and saves it in ``crawl_runs``."""
+
+    def __init__(self, crawler: Any, store_path: str, min_articles: int, coverage_min: dict[str, float]) -> None:
+        self.crawler = crawler
+        self.store_path = store_path
+        self.min_articles = min_articles
+        self.coverage_min = coverage_min
+        self.started_at: str | None = None
+        self.report: CrawlReport | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CrawlReportExtension:
+        settings = crawler.settings
+        if not settings.getbool("BAODANTOC_REPORT_ENABLED"):
+            raise NotConfigured
+        coverage = settings.getdict("BAODANTOC_COVERAGE_MIN") if settings.getbool("BAODANTOC_COVERAGE_ENABLED") else {}
+        minimum, coverage_min = check_thresholds(settings.get("BAODANTOC_MIN_ARTICLES"), coverage)
+        ext = cls(crawler, settings.get("BAODANTOC_STORE"), minimum, coverage_min)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self) -> None:
+        self.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+    def spider_closed(self, reason: str) -> None:
+        report = build_report(self.crawler.stats.get_stats(), self.min_articles, self.coverage_min)
+        report.started_at = self.started_at
+        report.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        report.finish_reason = reason
+        spider = self.crawler.spider
+        report.filters = spider.filters.describe() if hasattr(spider, "filters") else {}
+        report.store = self.store_path
+        seeds = getattr(spider, "seed_article_urls", None) or getattr(spider, "seed_hosts", [])
+        db = connect(self.store_path)
+        try:
+            with db:
+                cursor = db.execute(
+                    "INSERT INTO crawl_runs (started_at, finished_at, start_urls, report) VALUES (?, ?, ?, ?)",
+                    (report.started_at, report.finished_at, json.dumps(list(seeds)), "{}"))
+                report.run_id = cursor.lastrowid
+                db.execute("UPDATE crawl_runs SET report = ? WHERE run_id = ?",
+                           (json.dumps(report.to_dict(), ensure_ascii=False), report.run_id))
+        finally:
+            db.close()
+        self.report = report
+        log.info("crawl report (run %s): %d pages, articles %s, skipped %s, errors %s, passed=%s",
+                 report.run_id, report.pages_fetched, report.articles, report.skipped, report.errors, report.passed)

@@ -1,0 +1,105 @@
+"""Scrapy settings of the ``baodantoc`` project: polite defaults for a public newspaper.
+
+Our own settings are prefixed ``BAODANTOC_`` and every component has an ``_ENABLED`` switch (the
+README's "Crawling" section has the table). ``baodantoc crawl`` overrides some of them per run
+(output folder, filters, sample-site host map); ``scrapy crawl baodantoc`` uses these as they are.
+"""
+
+from __future__ import annotations
+
+import os
+
+from baodantoc import __version__
+
+BOT_NAME = "baodantoc"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- politeness -----------------------------------------------------------------------------
+#: Who we are and where to complain: set BAODANTOC_CONTACT to your own URL or e-mail address.
+BAODANTOC_CONTACT = os.environ.get("BAODANTOC_CONTACT", "https://github.com/baodantoc/baodantoc")
+USER_AGENT = f"baodantoc-crawler/{__version__} (research crawler; +{BAODANTOC_CONTACT})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+#: An article page is 20-300 KB (an e-magazine up to ~1 MB); a response over this is not a page we
+#: can use and is cancelled (counted as "oversized").
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0  # the oversized count in the report replaces the warning
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "vi,en;q=0.5",
+}
+
+# --- optional HTTP cache (``--http-cache``): re-runs during development fetch nothing twice --
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_EXPIRATION_SECS = 24 * 3600
+HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
+
+# --- reaching the sample site (crawler/hostmap.py) --------------------------------------------
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.hostmap.HostMapDownloadHandler",
+    "https": "crawler.hostmap.HostMapDownloadHandler",
+}
+#: {host: "http://127.0.0.1:PORT"}: send requests for these hosts to a local origin.
+BAODANTOC_HOST_MAP: dict[str, str] = {}
+#: Start the bundled sample site in a thread and map all its hosts (for `scrapy crawl`/`check`).
+BAODANTOC_SAMPLE_SITE_ENABLED = False
+BAODANTOC_SAMPLE_SITE_SYNTHETIC = 0
+
+# --- our components -------------------------------------------------------------------------
+SPIDER_MIDDLEWARES = {
+    "crawler.middlewares.IncrementalMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ValidatePipeline": 100,
+    "crawler.pipelines.FilterPipeline": 200,
+    "crawler.pipelines.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "crawler.report.CrawlReportExtension": 500,
+    "crawler.progress.ProgressExtension": 510,
+}
+
+#: The SQLite store every pipeline writes to (``--output`` sets it).
+BAODANTOC_STORE = os.path.join(os.environ.get("BAODANTOC_OUTPUT", "output"), "baodantoc.sqlite")
+#: Skip article ids already in the store (``--refresh`` turns this off).
+BAODANTOC_INCREMENTAL_ENABLED = True
+BAODANTOC_VALIDATE_ENABLED = True
+BAODANTOC_FILTER_ENABLED = True
+#: Link VietNamNet cross-posts to their original (done by the store pipeline).
+BAODANTOC_CROSSPOSTS_ENABLED = True
+BAODANTOC_STORE_ENABLED = True
+#: Items written per transaction: a batch commits whole or not at all.
+BAODANTOC_STORE_BATCH = 50
+BAODANTOC_REPORT_ENABLED = True
+BAODANTOC_PROGRESS_ENABLED = True
+#: Stop paging a listing after this many pages (the live site has sections past p300).
+BAODANTOC_MAX_LISTING_PAGES = 1000
+#: A 13-digit id is the draft's creation time; a listing item whose id is older than `since` by
+#: more than this many days is taken as published before `since` when no date is printed.
+BAODANTOC_ID_DATE_MARGIN_DAYS = 30
+
+# --- end-of-crawl checks (Spidermon-style) ----------------------------------------------------
+#: Percent of stored articles that must have each field; a check set to None refuses to run.
+BAODANTOC_COVERAGE_ENABLED = True
+BAODANTOC_COVERAGE_MIN = {"title": 100, "published_at": 95, "author": 60, "body": 100, "section": 90}
+#: Fewest articles a crawl must store (or find unchanged) to pass.
+BAODANTOC_MIN_ARTICLES = 1
+
+# Resumable crawls: `--jobdir DIR` sets JOBDIR (scheduler queue, seen requests, spider state).
+
+LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformat.QuietDropFormatter"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,42 @@
+"""Is a parsed page an article we can store? One rule set for the pipeline and the ``parse`` command.
+
+The reasons are the names the crawl report counts skips under, so they are short and stable.
+A page read only by generic heuristics still counts as an article when it shows a publication
+date: that is what a redesigned live page looks like, and it should degrade, not vanish.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Layers that show the page was recognized as an article by more than heuristics.
+RECOGNIZED = ("selector", "metadata")
+#: Share of replacement characters above which a page's text is taken as badly decoded.
+MAX_REPLACEMENT_SHARE = 0.001
+
+
+def problem(record: dict[str, Any]) -> str | None:
+    """The reason a record must be skipped, or None when it is a storable article.
+
+    empty_page: nothing readable at all; not_article: no article headline/selector and no date
+    (static pages, listings); no_title / empty_body: an article page missing its title or text;
+    decoding: replacement characters from a wrong or broken encoding; no_article_id: the URL has
+    no article id.
+    """
+    title, body, text = record.get("title"), record.get("body"), record.get("text") or ""
+    extraction = record.get("extraction") or {}
+    if not record.get("article_id"):
+        return "no_article_id"
+    if not title and not body and not record.get("sapo"):
+        return "empty_page"
+    recognized = extraction.get("title") in RECOGNIZED or extraction.get("body") in RECOGNIZED
+    dated = extraction.get("published_at") not in (None, "id_timestamp")
+    if not recognized and not dated:
+        return "not_article"
+    if not title:
+        return "no_title"
+    if not body:
+        return "empty_body"
+    if "\ufffd" in title or text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
+        return "decoding"
+    return None
