@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_crawl import register as register_crawl_commands
 from .cli_outputs import register as register_output_commands
 
 
@@ -137,6 +138,7 @@ def sample_site(port: int, synthetic: int, seed: int) -> None:
         raise UserError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
 
 
+register_crawl_commands(cli)  # crawl, parse (cli_crawl.py)
 register_output_commands(cli)  # export, search, serve (cli_outputs.py)
 
 
