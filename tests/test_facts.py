@@ -298,3 +298,21 @@ def test_subject_head_floor_on_the_project_gold() -> None:
     right, total, _ = subject_heads(gold, pred)
     assert total > 0, "the gold file has no facts with a head"
     assert right / total >= SUBJECT_HEAD_FLOOR, f"subject head right on {right}/{total}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đi bộ hơn 2 tiếng.", [("duration", 2, "tiếng")]),
+        ("Em biết 2 tiếng dân tộc.", [("count", 2, "tiếng")]),
+        ("Buổi lễ kéo dài 3 ngày 3 đêm.", [("duration", 3, "ngày"), ("duration", 3, "đêm")]),
+        ("Thời gian tang lễ không quá 48 giờ.", [("duration", 48, "giờ")]),
+        ("Giá bán từ 300.000 đồng đến 2 triệu đồng/kg.", [("money", 300000, "đồng/kg")]),
+        ("Nhu cầu vốn cho giai đoạn 2021-2025 dự kiến 9.800 tỷ đồng.", [("money", 9.8e12, "đồng")]),
+        ("Em mồ côi cha từ năm lên 7.", []),
+        ("Tuyên phạt 3 bị cáo.", [("count", 3, "bị cáo")]),
+    ],
+    ids=lambda c: c if isinstance(c, str) else None,
+)
+def test_regressions_found_on_the_project_gold(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.kind, f.value, f.unit) for f in _facts(text)] == [(k, float(v), u) for k, v, u in expected]

@@ -105,6 +105,9 @@ def read_unit(w: Window, u: int) -> UnitRead | None:
         ):
             return UnitRead("count", _unit_text(w, u, wend), wend, noun_at=u)
         end = u + k
+        if w.low[u:end] == ["tiếng"] and _is_noun(w, end):  # "2 tiếng dân tộc": languages, not hours
+            stop = w.word_end(u)
+            return UnitRead("count", "tiếng", stop, noun_at=u)
         if kind in ("money", "measure", "count"):
             unit, end = _per_chain(w, end, unit)
         return UnitRead(kind, unit, end, noun_at=u if kind == "count" else -1)
