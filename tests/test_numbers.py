@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract.facts.component import find_facts
 from extract.facts.numbers import MAX_VALUE, detect_style, parse_number
@@ -158,3 +160,20 @@ def test_values_are_finite_and_bounded() -> None:
     for raw in ("9" * 18, "9" * 18 + ",9", "999.999.999.999.999.999"):
         got = parse_number(raw)
         assert got is None or (math.isfinite(got) and got <= MAX_VALUE)
+
+
+# Property: any mix of digits, separators, units and Vietnamese words gives finite facts whose text
+# is the exact substring, never an exception (the component runs without underthesea here).
+_ALPHABET = "0123456789.,/%- đồnghatỷiệuêmkgnămthứsố()\n:"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_any_text_gives_finite_well_placed_facts(text: str) -> None:
+    doc = make_doc(text)
+    split_sentences(doc)
+    find_facts(doc)
+    for f in doc.facts:
+        assert math.isfinite(f.value) and abs(f.value) <= MAX_VALUE
+        assert f.value_max is None or math.isfinite(f.value_max)
+        assert doc.text[f.start : f.end] == f.text
