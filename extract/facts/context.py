@@ -36,7 +36,7 @@ from datetime import date
 
 from ..doc import Doc
 from .lexicon import lexicon, match_after, match_before
-from .rules import Draft
+from .shapes import Draft
 from .window import Window
 
 #: How far back (syllables) a target word still governs a number; calibrated by reading the paper's

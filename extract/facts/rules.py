@@ -20,124 +20,17 @@ A number is looked at in this order (the first rule that decides wins; a skip na
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from .lexicon import PhraseSet, lexicon, match_after, match_before
-from .numbers import MULTIPLIER_BLOCKERS, MULTIPLIERS, parse_number, scale
-from .syllables import phrase
+from .lexicon import lexicon, match_after, match_before
+from .numbers import parse_number, scale
+from .shapes import Draft, Result, is_year, multiplier, shape_skip, skip, slash
 from .units import UnitRead, read_unit
 from .window import Window
 
-_MULTS = PhraseSet.of(list(MULTIPLIERS))
-_MULT_VALUE = {phrase(k): v for k, v in MULTIPLIERS.items()}
+__all__ = ["Draft", "Result", "analyze"]
+
 _DASHES = frozenset({"-", "–", "—", "đến", "tới"})
-_LIST_MARKS = frozenset({".", ")", "/"})
 _SO_COMPOUNDS = frozenset({"tổng", "con", "dân", "hệ", "tỷ", "tỉ", "điểm", "chỉ"})
 
-
-@dataclass
-class Draft:
-    """A fact found in a sentence, in syllable indices (turned into a Fact by the component)."""
-
-    first: int  # index of the first number syllable (the fact text starts here)
-    last: int  # index after the fact text
-    value: float
-    kind: str
-    unit: str | None
-    value_max: float | None = None
-    approx: bool = False
-    hedge_at: int = -1  # index where the hedge (or the number) begins
-    attrs: dict[str, Any] = field(default_factory=dict)
-    noun_at: int = -1  # where the counted noun begins, for the subject
-
-
-@dataclass
-class Result:
-    """What one number gave: drafts (usually one), or a skip reason; plus the numbers it used."""
-
-    drafts: list[Draft] = field(default_factory=list)
-    skip: str | None = None
-    used: set[int] = field(default_factory=set)
-
-
-def _skip(reason: str, *used: int) -> Result:
-    return Result(skip=reason, used=set(used))
-
-
-def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
-
-
-def _multiplier(w: Window, k: int) -> tuple[float, int]:
-    """(factor, index after) for a multiplier word at ``k``; (1.0, k) when there is none."""
-    m = match_after(w.low, k, _MULTS)
-    if not m or w.low_at(k + m) in MULTIPLIER_BLOCKERS:
-        return 1.0, k
-    return _MULT_VALUE[tuple(w.low[k : k + m])], k + m
-
-
-def _shape_skip(w: Window, i: int) -> Result | None:
-    """Rule 1: numbers whose written shape says they are no quantity."""
-    s, n = w.syls[i], len(w)
-    nxt = w.syls[i + 1] if i + 1 < n else None
-    if ":" in s.text:
-        return _skip("clock", i)
-    if w.low_at(i - 1) in ("giờ", "h") and i >= 2 and w.syls[i - 2].is_num:  # "8 giờ 30 (phút)"
-        return _skip("clock", i)
-    if nxt is not None and w.glued(i, i + 1):
-        if nxt.low in ("h", "g") and i + 2 < n and w.syls[i + 2].is_num and w.glued(i + 1, i + 2):
-            return _skip("clock", i, i + 2)
-        if nxt.text == "/" and i + 2 < n and w.syls[i + 2].is_word and w.glued(i + 1, i + 2):
-            return _skip("document number", i)
-        if nxt.is_word and len(nxt.text) == 1 and nxt.text.isupper():
-            return _skip("name with digits", i)
-        if nxt.is_word and not (
-            match_after(w.low, i + 1, lexicon().unit_phrases)
-            or _multiplier(w, i + 1)[0] != 1.0
-            or (nxt.text.islower() and len(nxt.text) >= 2)
-        ):
-            return _skip("name with digits", i)
-    if i > 0 and w.glued(i - 1, i):
-        prev = w.syls[i - 1]
-        if prev.is_word or (prev.text == "-" and i >= 2 and w.syls[i - 2].is_word and w.glued(i - 2, i - 1)):
-            return _skip("name with digits", i)
-    if s.text.isdigit() and s.text.startswith("0") and len(s.text) >= 3:
-        return _skip("code or phone number", i)
-    if match_before(w.low, i, lexicon().cue("phone_before")):
-        return _skip("code or phone number", i)
-    if i == 0 and nxt is not None and nxt.text in _LIST_MARKS and not (i + 2 < n and w.syls[i + 2].is_num):
-        return _skip("list numbering", i)
-    return None
-
-
-def _slash(w: Window, i: int, a: float) -> Result:
-    """Rule 2: "a/b" (and "a/b/c")."""
-    n, b_i = len(w), i + 2
-    b_text = w.syls[b_i].text
-    if b_i + 1 < n and w.syls[b_i + 1].text == "/" and w.glued(b_i, b_i + 1):
-        used = {i, b_i} | ({b_i + 2} if b_i + 2 < n and w.syls[b_i + 2].is_num else set())
-        return Result(skip="date", used=used)
-    b = parse_number(b_text, w.style)
-    if b is None:
-        return _skip("unreadable number", i, b_i)
-    if w.low_at(i - 1) == "thứ":
-        return Result([Draft(i, b_i + 1, a, "rank", "rank", attrs={"out_of": b})], used={i, b_i})
-    lex = lexicon()
-    prev = w.low_at(i - 1)
-    date_cue = match_before(w.low, i, lex.cue("date_before")) or (
-        prev != "trong" and match_before(w.low, i, lex.cue("year_before"))
-    )
-    named_day = i > 1 and w.syls[i - 1].capitalized and 1 <= a <= 31 and 1 <= b <= 12  # "Quốc khánh 2/9"
-    if date_cue or named_day or prev in ("tháng", "tuần", "quý") or _is_year(b_text):
-        return _skip("date", i, b_i)
-    unit = read_unit(w, b_i + 1)
-    if unit is not None and unit.kind == "count" and 0 <= a <= b:
-        draft = Draft(i, unit.end, a, "ratio", unit.unit, attrs={"denominator": b}, noun_at=unit.noun_at)
-        return Result([draft], used={i, b_i})
-    if a.is_integer() and b.is_integer() and 1 <= a <= 31 and 1 <= b <= 12:
-        return _skip("date", i, b_i)
-    return _skip("fraction without unit", i, b_i)
 
 
 def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
@@ -149,40 +42,40 @@ def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
     if prev == "thứ":
         if match_before(w.low, j, lex.cue("rank_before")) or match_after(w.low, i + 1, lex.cue("rank_after")):
             return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
-        return _skip("ordinal", i)
+        return skip("ordinal", i)
     if prev == "số":
         if value <= 3 and match_after(w.low, i + 1, lex.cue("rank_scope")):
             return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
         # "số" inside a noun ("dân số", "tổng số", "con số") is no "number N" designator
         compound = w.low_at(i - 2) in _SO_COMPOUNDS or (i >= 2 and w.word_end(i - 2) >= i)
         if not compound:
-            return _skip("number as a name (số N)", i)
+            return skip("number as a name (số N)", i)
     if prev == "top" or w.low[max(0, i - 2) : i] == ["xếp", "hạng"]:
         return Result([Draft(i, i + 1, value, "rank", "rank")], used={i})
     if match_before(w.low, j, lex.cue("age")):
-        return _skip("age", i)
+        return skip("age", i)
     k = match_before(w.low, j, lex.place_designators)
     if k and not match_before(w.low, j - k, lex.cue("repeat_before")):
         unit = read_unit(w, i + 1)
         if unit is None or (unit.kind == "count" and not match_after(w.low, i + 1, lex.cue("members"))):
-            return _skip("numbered place", i)
+            return skip("numbered place", i)
     k = match_before(w.low, j, lex.other_designators)
     # "mỗi tuần 3 buổi", "hằng đợt 20 người": a designator after "mỗi"/"hằng" is "every", not a name
     designated = (bool(k) and not match_before(w.low, j - k, lex.cue("repeat_before"))) or (
         i > 0 and w.syls[i - 1].acronym
     )
-    if s.text.isdigit() and _is_year(s.text) and prev in _DASHES and _is_year(w.text_at(i - 2)):
-        return _skip("year", i)  # the end of "2021-2025"
-    if s.text.isdigit() and _is_year(s.text):
+    if s.text.isdigit() and is_year(s.text) and prev in _DASHES and is_year(w.text_at(i - 2)):
+        return skip("year", i)  # the end of "2021-2025"
+    if s.text.isdigit() and is_year(s.text):
         unit = read_unit(w, i + 1)
         after = w.low_at(i + 1)
         if (
             match_before(w.low, i, lex.cue("year_before"))
             or unit is None
             or unit.kind == "duration"
-            or (after in _DASHES and _is_year(w.text_at(i + 2)))
+            or (after in _DASHES and is_year(w.text_at(i + 2)))
         ):
-            return _skip("year", i)
+            return skip("year", i)
     # "hằng tháng 5 triệu đồng" (every), "3 ngày 3 đêm" (a length): no date
     every = match_before(w.low, i - 1, lex.cue("repeat_before")) or (i >= 2 and w.syls[i - 2].is_num)
     if s.text.isdigit() and not every and (
@@ -190,7 +83,7 @@ def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
     ):
         unit = read_unit(w, _range(w, i, value)[3])
         if unit is None or unit.kind in ("count", "duration"):
-            return _skip("date" if prev != "tháng" else "month", i)
+            return skip("date" if prev != "tháng" else "month", i)
     k = i + 1
     if (
         w.low_at(k) in _DASHES | {"và", ","}
@@ -199,20 +92,20 @@ def _left_skip(w: Window, i: int, value: float) -> Result | bool | None:
         and w.text_at(k + 2) == "/"
         and w.glued(k + 1, k + 2)
     ):
-        return _skip("date", i)
+        return skip("date", i)
     return designated or None
 
 
 def _range(w: Window, i: int, value: float) -> tuple[float | None, int, float, int]:
     """Rule 4, ranges: (value_max, index after the last number, multiplier, index after it)."""
-    factor_a, k = _multiplier(w, i + 1)
+    factor_a, k = multiplier(w, i + 1)
     pct = w.text_at(k) == "%"
     k2 = k + 1 if pct else k
     if w.low_at(k2) in _DASHES and k2 + 1 < len(w) and w.syls[k2 + 1].is_num:
         b_i = k2 + 1
         if not (w.text_at(b_i + 1) == "/" and w.glued(b_i, b_i + 1)):
             b = parse_number(w.syls[b_i].text, w.style)
-            factor_b, after = _multiplier(w, b_i + 1)
+            factor_b, after = multiplier(w, b_i + 1)
             if pct and w.text_at(after) != "%":
                 b = None
             if b is not None:
@@ -226,15 +119,15 @@ def _range(w: Window, i: int, value: float) -> tuple[float | None, int, float, i
 def analyze(w: Window, i: int) -> Result:
     """Decide what the number at syllable ``i`` is (see the module docstring)."""
     lex = lexicon()
-    shape = _shape_skip(w, i)
+    shape = shape_skip(w, i)
     if shape is not None:
         return shape
     value = parse_number(w.syls[i].text, w.style)
     if value is None:
-        return _skip("unreadable or absurd number", i)
+        return skip("unreadable or absurd number", i)
     if w.text_at(i + 1) == "/" and i + 2 < len(w) and w.syls[i + 2].is_num and w.glued(i, i + 1) \
             and w.glued(i + 1, i + 2):
-        return _slash(w, i, value)
+        return slash(w, i, value)
     left = _left_skip(w, i, value)
     if isinstance(left, Result):
         return left

@@ -24,7 +24,7 @@ The head is the phrase's first word, past quantity words ("số", "tổng", "t�
 from __future__ import annotations
 
 from .lexicon import PhraseSet, lexicon, match_after, match_before
-from .rules import Draft
+from .shapes import Draft
 from .window import Window
 
 #: Longest subject read after / before the number, in syllables; calibrated on the project's gold
