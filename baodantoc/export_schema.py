@@ -41,10 +41,10 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One exported table: source SQL (stable order) and its columns."""
+    """One exported table: its key order (stable row order) and its columns."""
 
     name: str
-    sql: str
+    order_by: str
     columns: tuple[Column, ...]
     description: str
 
@@ -58,7 +58,7 @@ def _c(name: str, type_: pa.DataType, meaning: str, unit: str = "", kind: str = 
 
 S, I32, I64, F64 = pa.string(), pa.int32(), pa.int64(), pa.float64()
 
-ARTICLES = Table("articles", "SELECT * FROM articles ORDER BY article_id", (
+ARTICLES = Table("articles", "article_id", (
     _c("article_id", S, "Numeric id from the article URL (13-digit creation time in ms, or a legacy short id); the key."),
     _c("url", S, "URL the record was fetched from."),
     _c("canonical_url", S, "Canonical www URL with tracking parameters removed."),
@@ -89,7 +89,7 @@ ARTICLES = Table("articles", "SELECT * FROM articles ORDER BY article_id", (
     _c("updated_at", TIMESTAMP, "When the stored content last changed.", "+07:00", "timestamp"),
 ), "One row per article.")
 
-MENTIONS = Table("mentions", "SELECT * FROM mentions ORDER BY article_id, mention_id", (
+MENTIONS = Table("mentions", "article_id, mention_id", (
     _c("article_id", S, "Article the mention is in (articles.article_id)."),
     _c("mention_id", S, "Id of the mention within its article."),
     _c("type", S, "PER (person), ORG (agency, organization), LOC (place) or ETH (ethnic group)."),
@@ -104,7 +104,7 @@ MENTIONS = Table("mentions", "SELECT * FROM mentions ORDER BY article_id, mentio
        kind="json"),
 ), "One row per entity mention in an article's text.")
 
-ENTITIES = Table("entities", "SELECT * FROM entities ORDER BY entity_id", (
+ENTITIES = Table("entities", "entity_id", (
     _c("entity_id", S, "Corpus-wide id: one per real person, body, place or group, whatever the spelling."),
     _c("type", S, "PER, ORG, LOC or ETH."),
     _c("canonical_name", S, "Preferred full name."),
@@ -119,7 +119,7 @@ ENTITIES = Table("entities", "SELECT * FROM entities ORDER BY entity_id", (
     _c("role", S, "PER: role or title (e.g. Chủ tịch UBND tỉnh).", kind="lifted"),
 ), "One row per entity (corpus-wide).")
 
-FACTS = Table("facts", "SELECT * FROM facts ORDER BY article_id, fact_id", (
+FACTS = Table("facts", "article_id, fact_id", (
     _c("article_id", S, "Article the fact is in (articles.article_id)."),
     _c("fact_id", S, "Id of the fact within its article."),
     _c("sentence_index", I32, "Index of the sentence (0 = title) the fact is in."),

@@ -26,7 +26,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .export_schema import TABLES, Column, Table
+from .export_schema import TABLES, Table
 
 log = logging.getLogger(__name__)
 
@@ -61,61 +61,82 @@ def _timestamp(value: Any, col: str, report: ExportReport) -> datetime | None:
     return (dt if dt.tzinfo else dt.replace(tzinfo=VN)).astimezone(VN)
 
 
-def _json(value: Any, col: str, report: ExportReport, default: Any) -> Any:
+def _json_list(value: Any, col: str, report: ExportReport) -> list[Any]:
     if value is None or value == "":
-        return default
+        return []
     try:
-        return json.loads(value)
+        items = json.loads(value)
     except (TypeError, ValueError):
+        items = None
+    if not isinstance(items, list):
         report.bad_values[f"{col}: not JSON"] += 1
-        log.warning("export: %s value %r is not JSON; exported empty", col, str(value)[:80])
-        return default
+        log.warning("export: %s value %r is not a JSON list; exported empty", col, str(value)[:80])
+        return []
+    return items
 
 
-def _convert(col: Column, row: dict[str, Any], report: ExportReport) -> Any:
-    """One store value as the Python value of its Arrow type."""
-    if col.kind == "lifted":
-        attrs = row.get("_attrs")
-        value = attrs.get(col.name) if isinstance(attrs, dict) else None
-        return None if value is None else str(value)
-    value = row.get(col.name)
-    if col.kind == "timestamp":
-        return _timestamp(value, col.name, report)
-    if col.kind == "list":
-        items = _json(value, col.name, report, [])
-        return [str(x) for x in items] if isinstance(items, list) else [str(items)]
-    if col.kind == "images":
-        items = _json(value, col.name, report, [])
-        return [{"src": i.get("src"), "caption": i.get("caption")} for i in items if isinstance(i, dict)] \
-            if isinstance(items, list) else []
-    if col.kind == "json":
-        parsed = _json(value, col.name, report, None)  # re-encoded canonically: same data, same bytes
-        return None if parsed is None else json.dumps(parsed, ensure_ascii=False, sort_keys=True)
-    if col.kind == "bool":
-        return None if value is None else bool(value)
-    return value
+def _select(table: Table, present: set[str]) -> str:
+    """The SELECT for ``table``: conversions SQLite does faster than Python happen here.
+
+    A JSON-object column passes through as stored (the store writes canonical JSON) unless it is
+    not valid JSON, which becomes NULL (counted by :func:`_count_bad_json`); the documented
+    attribute keys are lifted with ``json_extract``; a column an older store lacks is NULL.
+    """
+    parts = []
+    for c in table.columns:
+        if c.kind == "lifted":
+            expr = (f"CAST(CASE WHEN json_valid(attributes) THEN json_extract(attributes, '$.{c.name}') END AS TEXT)"
+                    if "attributes" in present else "NULL")
+        elif c.name not in present:
+            expr = "NULL"
+        elif c.kind == "json":
+            expr = f'CASE WHEN json_valid("{c.name}") THEN "{c.name}" END'
+        else:
+            expr = f'"{c.name}"'
+        parts.append(f'{expr} AS "{c.name}"')
+    return f"SELECT {', '.join(parts)} FROM {table.name} ORDER BY {table.order_by}"
 
 
-def _columns(table: Table, rows: list[sqlite3.Row], report: ExportReport) -> dict[str, list[Any]]:
-    records = [dict(r) for r in rows]
-    if any(c.kind == "lifted" for c in table.columns):
-        for rec in records:
-            rec["_attrs"] = _json(rec.get("attributes"), "attributes", report, {})
-    return {c.name: [_convert(c, rec, report) for rec in records] for c in table.columns}
+def _count_bad_json(db: sqlite3.Connection, table: Table, present: set[str], report: ExportReport) -> None:
+    for c in table.columns:
+        if c.kind == "json" and c.name in present:
+            n = db.execute(f'SELECT count(*) FROM {table.name} WHERE "{c.name}" IS NOT NULL AND "{c.name}" <> \'\' '
+                           f'AND NOT json_valid("{c.name}")').fetchone()[0]
+            if n:
+                report.bad_values[f"{c.name}: not JSON"] += n
+                log.warning("export: %d %s.%s values are not JSON; exported empty", n, table.name, c.name)
 
 
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+def _arrow_columns(table: Table, rows: list[tuple], report: ExportReport) -> list[list[Any]]:
+    """Column lists of Python values ready for ``pa.array(values, type)``, one per table column."""
+    out = []
+    for i, c in enumerate(table.columns):
+        values = [r[i] for r in rows]
+        if c.kind == "timestamp":
+            values = [_timestamp(v, c.name, report) for v in values]
+        elif c.kind == "list":
+            values = [[str(x) for x in _json_list(v, c.name, report)] for v in values]
+        elif c.kind == "images":
+            values = [[{"src": i.get("src"), "caption": i.get("caption")}
+                       for i in _json_list(v, c.name, report) if isinstance(i, dict)] for v in values]
+        elif c.kind == "bool":
+            values = [None if v is None else bool(v) for v in values]
+        out.append(values)
+    return out
+
+
+def _csv_columns(table: Table, columns: list[list[Any]]) -> list[list[Any]]:
+    """The same columns as CSV cells: ISO times, JSON lists, true/false (None is written empty)."""
+    out = []
+    for c, values in zip(table.columns, columns, strict=True):
+        if c.kind == "timestamp":
+            values = [None if v is None else v.isoformat() for v in values]
+        elif c.kind in ("list", "images"):
+            values = [json.dumps(v, ensure_ascii=False) for v in values]
+        elif c.kind == "bool":
+            values = [None if v is None else ("true" if v else "false") for v in values]
+        out.append(values)
+    return out
 
 
 class _AtomicFile:
@@ -134,7 +155,7 @@ class _AtomicFile:
         self.tmp.unlink(missing_ok=True)
 
 
-def _chunks(cursor: sqlite3.Cursor, size: int) -> Iterator[list[sqlite3.Row]]:
+def _chunks(cursor: sqlite3.Cursor, size: int) -> Iterator[list[tuple]]:
     while rows := cursor.fetchmany(size):
         yield rows
 
@@ -144,7 +165,11 @@ def export_table(db: sqlite3.Connection, table: Table, out_dir: Path, formats: I
                  chunk_rows: int = CHUNK_ROWS) -> list[Path]:
     """Write one table in the given formats; returns the final paths."""
     schema = table.arrow_schema()
+    present = {r[1] for r in db.execute(f"PRAGMA table_info({table.name})")}
+    _count_bad_json(db, table, present, report)
     targets = {fmt: _AtomicFile(out_dir / f"{table.name}.{fmt}") for fmt in formats}
+    cursor = db.cursor()
+    cursor.row_factory = None  # plain tuples: column lists are built by position
     n = 0
     try:
         with ExitStack() as stack:
@@ -156,14 +181,13 @@ def export_table(db: sqlite3.Connection, table: Table, out_dir: Path, formats: I
                 f = stack.enter_context(open(targets["csv"].tmp, "w", encoding="utf-8-sig", newline=""))
                 csv_writer = csv.writer(f, lineterminator="\r\n")
                 csv_writer.writerow([c.name for c in table.columns])
-            for rows in _chunks(db.execute(table.sql), chunk_rows):
-                cols = _columns(table, rows, report)
+            for rows in _chunks(cursor.execute(_select(table, present)), chunk_rows):
+                cols = _arrow_columns(table, rows, report)
                 if pq_writer is not None:
-                    pq_writer.write_batch(pa.record_batch([pa.array(cols[c.name], c.type) for c in table.columns],
-                                                          schema=schema))
+                    arrays = [pa.array(values, c.type) for c, values in zip(table.columns, cols, strict=True)]
+                    pq_writer.write_batch(pa.record_batch(arrays, schema=schema))
                 if csv_writer is not None:
-                    names = [c.name for c in table.columns]
-                    csv_writer.writerows([_csv_cell(cols[name][i]) for name in names] for i in range(len(rows)))
+                    csv_writer.writerows(zip(*_csv_columns(table, cols), strict=True))
                 n += len(rows)
                 advance(len(rows))
         for target in targets.values():

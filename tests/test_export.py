@@ -108,7 +108,7 @@ def test_a_failed_export_leaves_the_previous_files(store: Path, exported: Path, 
     shutil.copytree(exported, tmp_path, dirs_exist_ok=True)
     before = digests(tmp_path)
     calls = {"n": 0}
-    real = exporting._columns
+    real = exporting._arrow_columns
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -116,7 +116,7 @@ def test_a_failed_export_leaves_the_previous_files(store: Path, exported: Path, 
             raise OSError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(exporting, "_columns", failing)
+    monkeypatch.setattr(exporting, "_arrow_columns", failing)
     with pytest.raises(OSError, match="disk full"):
         export_store(store, tmp_path, progress=False, chunk_rows=50)
     assert digests(tmp_path) == before  # nothing half-written, no temporary file left
