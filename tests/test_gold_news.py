@@ -1,0 +1,78 @@
+"""Validate the general-news gold set (tests/gold/news_gold.jsonl), annotated by docs/ANNOTATION.md.
+
+It is the project's own held-out measure on text unlike the paper's, scored at mention level, so
+the offsets must be exact and complete: a shifted span or an occurrence left out would count as
+the extractor's error. These checks catch both, plus the span conventions that can be checked
+mechanically (no honorific in a PER span, flat non-overlapping spans on word boundaries).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+GOLD = Path(__file__).parent / "gold" / "news_gold.jsonl"
+TYPES = {"PER", "ORG", "LOC", "ETH"}
+PER_PREFIX = re.compile(r"^(ông|bà|anh|chị|cô|chú|em|HLV|TS|GS|PGS|bác sĩ|Thủ tướng|Tổng thống|Bộ trưởng)\b")
+ETH_PREFIX = re.compile(r"^(dân tộc|người|đồng bào)\s")
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+ROWS = _rows()
+
+
+def test_news_gold_has_thirty_passages_with_unique_ids() -> None:
+    ids = [row["id"] for row in ROWS]
+    assert len(ids) == 30
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"news-\d{3}", i) for i in ids)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["id"])
+def test_news_passage_shape(row: dict) -> None:
+    assert set(row) == {"id", "text", "entities", "facts"}
+    assert row["facts"] == []
+    text = row["text"]
+    assert 300 <= len(text) <= 900
+    assert unicodedata.normalize("NFC", text) == text
+    assert row["entities"], "a news passage without a single entity is not a useful test"
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["id"])
+def test_news_spans_are_exact_flat_and_on_word_boundaries(row: dict) -> None:
+    text = row["text"]
+    previous_end = 0
+    for ent in row["entities"]:
+        assert set(ent) == {"type", "text", "start", "end"}, ent
+        assert ent["type"] in TYPES, ent
+        start, end = ent["start"], ent["end"]
+        assert text[start:end] == ent["text"], ent
+        assert start >= previous_end, f"overlapping or unordered span {ent}"
+        assert start == 0 or not text[start - 1].isalnum(), f"span starts mid-word: {ent}"
+        assert end == len(text) or not text[end].isalnum(), f"span ends mid-word: {ent}"
+        if ent["type"] == "PER":
+            assert not PER_PREFIX.match(ent["text"]), f"honorific or role inside a PER span: {ent}"
+        if ent["type"] == "ETH":
+            assert not ETH_PREFIX.match(ent["text"]), ent
+        previous_end = end
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["id"])
+def test_news_every_occurrence_of_an_annotated_surface_is_annotated(row: dict) -> None:
+    """Mention level means every occurrence: a surface annotated once must be annotated (or lie
+    inside a longer span) wherever else it stands as a whole word."""
+    text = row["text"]
+    spans = [(e["start"], e["end"]) for e in row["entities"]]
+    for surface in {e["text"] for e in row["entities"]}:
+        for m in re.finditer(re.escape(surface), text):
+            i, j = m.span()
+            if (i > 0 and text[i - 1].isalnum()) or (j < len(text) and text[j].isalnum()):
+                continue
+            assert any(s <= i and j <= e for s, e in spans), f"unannotated {surface!r} at {i}"
