@@ -1,9 +1,10 @@
 """Search results for people (a rich table) and for programs (JSON, CSV).
 
 The table shows what a journalist needs to judge and cite a hit: the date, the sentence with the
-query words highlighted, the number(s), the title and the full URL (never cut with an ellipsis, so
-it stays copyable). JSON keeps the nested structure of :class:`~baodantoc.search.Hit`; CSV is flat,
-one row per (sentence, fact) so it loads straight into a spreadsheet.
+query words highlighted, the number(s), the title and the full URL (folded on a narrow terminal,
+never cut with an ellipsis, and a clickable link where the terminal supports it). JSON keeps the
+nested structure of :class:`~baodantoc.search.Hit`; CSV is flat, one row per (sentence, fact), so
+it loads straight into a spreadsheet.
 """
 
 from __future__ import annotations
@@ -44,12 +45,11 @@ def print_table(hits: list[Hit], console: Console | None = None, facts_mode: boo
     table.add_column("Sentence", ratio=5)
     table.add_column("Number", ratio=2)
     table.add_column("Title", ratio=3)
-    # a URL is only useful whole: reserve its width, squeeze the text columns first
-    longest = max((len(h.url or "") for h in hits), default=0)
-    table.add_column("URL", min_width=min(longest, 120), overflow="fold")
+    table.add_column("URL", ratio=3, overflow="fold")  # folded, never cut: and a terminal link besides
     for hit in hits:
         numbers = "\n".join(_number(f, facts_mode) for f in hit.facts)
-        table.add_row((hit.published_at or "")[:10], _highlighted(hit), numbers, hit.title or "", hit.url or "")
+        url = Text(hit.url or "", style=f"link {hit.url}" if hit.url else "")
+        table.add_row((hit.published_at or "")[:10], _highlighted(hit), numbers, hit.title or "", url)
     console.print(table)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sqlite3
@@ -11,12 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from outputs_helpers import sample_store, synthetic_store
+from rich.console import Console
 
 from baodantoc.cli import cli
 from baodantoc.folding import fold, fold_name, match_spans, tokens
 from baodantoc.provinces import province_area
 from baodantoc.search import SearchStoreError, open_store, search
 from baodantoc.search_query import QueryError, build_query
+from baodantoc.search_render import print_table
 from baodantoc.store import connect
 from baodantoc.store.search_index import rebuild_search_index
 
@@ -294,12 +297,14 @@ def test_cli_outputs(store: Path) -> None:
     as_csv = runner.invoke(cli, ["search", "ty le", "--kind", "percent", "--limit", "4", "--csv", "--store", str(store)])
     lines = as_csv.stdout_bytes.decode("utf-8").split("\r\n")  # (.stdout turns CRLF into LF)
     assert lines[0].startswith("published_at,article_id,sentence_index,sentence,fact_text") and len(lines) == 6
-    table = runner.invoke(cli, ["search", "lao cai", "--limit", "2", "--store", str(store)], env={"COLUMNS": "220"})
+    table = runner.invoke(cli, ["search", "lao cai", "--limit", "2", "--store", str(store)])
+    assert table.exit_code == 0 and "Lào" in table.stdout and "https://baod" in table.stdout
     db = open_store(store)
     hits, _ = search(db, build_query("lao cai", limit=2))
     db.close()
-    assert table.exit_code == 0 and "Lào Cai" in table.stdout
-    assert all(h.url in table.stdout and h.published_at[:10] in table.stdout for h in hits)
+    wide = io.StringIO()
+    print_table(hits, console=Console(file=wide, width=1000))
+    assert all(h.url in wide.getvalue() and h.published_at[:10] in wide.getvalue() for h in hits)
     none = runner.invoke(cli, ["search", "zzzzqqq", "--store", str(store)])
     assert none.exit_code == 0 and "no results" in none.output
 
