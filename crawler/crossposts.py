@@ -1,8 +1,9 @@
 """Cross-posts: the same story under another outlet's id, linked to our record instead of stored twice.
 
 VietNamNet republishes the paper's stories on vietnamnet.vn under 7-digit ids ("vnn-..."). Such a
-copy is matched to a stored article by its body fingerprint (``fingerprint.py``); a match becomes a
-row of ``crossposts`` and an entry of the article's ``alternate_urls``. A copy whose original is
+copy is matched to a stored article by its body (``fingerprint.py``: a SimHash shortlist, then the
+resemblance of the texts); a match becomes a row of ``crossposts`` and an entry of the article's
+``alternate_urls``. A copy whose original is
 not (yet) in the store is kept as a record of its own, and folded into the original as soon as a
 later crawl stores it (:func:`absorb_copies`), so the order pages arrive in never matters.
 
@@ -17,7 +18,7 @@ from typing import Any
 
 from baodantoc.store import from_json, to_json
 
-from .fingerprint import MAX_DISTANCE, distance
+from .fingerprint import MIN_RESEMBLANCE, resemblance, shortlisted
 from .urls import is_foreign_id
 
 #: Tables that hang off an article id (extraction output), cleared when a copy is folded away.
@@ -28,22 +29,32 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def find_original(db: sqlite3.Connection, fingerprint: str | None, max_distance: int = MAX_DISTANCE) -> str | None:
-    """The stored paper article closest to ``fingerprint`` within ``max_distance`` bits, or None.
+def _best_match(db: sqlite3.Connection, fingerprint: str | None, body: str, candidates: list[tuple[str, str]]
+                ) -> str | None:
+    """The candidate (id, fingerprint) whose stored body resembles ``body`` most, if enough."""
+    best: tuple[float, str] | None = None
+    for article_id, other in candidates:
+        if not shortlisted(fingerprint, other):
+            continue
+        row = db.execute("SELECT body FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        score = resemblance(body, row[0] or "") if row else 0.0
+        if score >= MIN_RESEMBLANCE and (best is None or score > best[0]):
+            best = (score, article_id)
+    return best[1] if best else None
 
-    A linear scan: cross-posts are a handful per crawl and 100,000 XORs take milliseconds.
+
+def find_original(db: sqlite3.Connection, copy: dict[str, Any]) -> str | None:
+    """The stored paper article that ``copy`` (a foreign record) republishes, or None.
+
+    The fingerprint scan is linear: cross-posts are a handful per crawl and 100,000 XORs take
+    milliseconds; only the shortlisted few bodies are read and compared.
     """
+    fingerprint = copy.get("fingerprint")
     if not fingerprint:
         return None
-    best: tuple[int, str] | None = None
-    target = int(fingerprint, 16)
-    for article_id, other in db.execute("SELECT article_id, fingerprint FROM articles WHERE fingerprint IS NOT NULL"):
-        if is_foreign_id(article_id):
-            continue
-        bits = (target ^ int(other, 16)).bit_count()
-        if bits <= max_distance and (best is None or bits < best[0]):
-            best = (bits, article_id)
-    return best[1] if best else None
+    rows = db.execute("SELECT article_id, fingerprint FROM articles WHERE fingerprint IS NOT NULL").fetchall()
+    return _best_match(db, fingerprint, copy.get("body") or "",
+                       [(aid, fp) for aid, fp in rows if not is_foreign_id(aid)])
 
 
 def link(db: sqlite3.Connection, copy: dict[str, Any], original_id: str) -> None:
@@ -60,16 +71,20 @@ def link(db: sqlite3.Connection, copy: dict[str, Any], original_id: str) -> None
     db.execute("UPDATE articles SET alternate_urls = ? WHERE article_id = ?", (to_json(sorted(alternates)), original_id))
 
 
-def absorb_copies(db: sqlite3.Connection, original: dict[str, Any], max_distance: int = MAX_DISTANCE) -> int:
-    """Fold stored foreign records that match ``original`` into it; returns how many were folded."""
+def absorb_copies(db: sqlite3.Connection, original: dict[str, Any]) -> int:
+    """Fold stored foreign records that republish ``original`` into it; returns how many."""
     fingerprint = original.get("fingerprint")
     if not fingerprint or is_foreign_id(original["article_id"]):
         return 0
     folded = 0
-    rows = db.execute("SELECT article_id, canonical_url, fingerprint FROM articles "
-                      "WHERE fingerprint IS NOT NULL AND article_id NOT GLOB '[0-9]*'").fetchall()
-    for foreign_id, url, other in rows:
-        if not is_foreign_id(foreign_id) or distance(fingerprint, other) > max_distance:
+    # ids of other systems start with a letter, and ':' sorts right after '9': a primary-key range
+    # scan over the few non-numeric ids instead of a pass over every article on each insert
+    rows = db.execute("SELECT article_id, canonical_url, fingerprint, body FROM articles "
+                      "WHERE article_id >= ':' AND fingerprint IS NOT NULL").fetchall()
+    for foreign_id, url, other, body in rows:
+        if not is_foreign_id(foreign_id) or not shortlisted(fingerprint, other):
+            continue
+        if resemblance(original.get("body") or "", body or "") < MIN_RESEMBLANCE:
             continue
         link(db, {"canonical_url": url, "article_id": foreign_id, "fingerprint": other}, original["article_id"])
         for table in _CHILD_TABLES:

@@ -34,6 +34,8 @@ LISTING_DATE = ("span.news-time", "time", "[class*=time]", "[class*=date]")
 NEXT_PAGE = ("a[rel=next]", "a.next", "li.pagination-next a")
 #: Feed URLs: /rss/<section> on the CMS, /rss/<section>.rss on VietNamNet.
 FEED_PATH = re.compile(r"^/rss/.+|.+\.rss$")
+#: Feeds of all news rather than one section.
+GENERAL_FEEDS = ("trang-chu", "home", "tin-moi-nhat", "moi-nhat")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,16 @@ def feed_items(body: bytes) -> list[Link]:
         if link:
             items.append(Link(link, parse_iso(entry.xpath("published/text()|updated/text()").get())))
     return items
+
+
+def feed_section(url: str) -> str | None:
+    """The section a feed covers, from its path ("/rss/van-hoa", "/rss/dan-toc-ton-giao.rss");
+    None for the all-news feeds ("trang-chu", "home", "tin-moi-nhat")."""
+    path = urlsplit(url).path
+    if not path.startswith("/rss/"):
+        return None
+    section = path[len("/rss/"):].removesuffix(".rss").strip("/")
+    return section if section and section not in GENERAL_FEEDS else None
 
 
 def _rfc822(value: str | None) -> datetime | None:

@@ -173,7 +173,7 @@ class StorePipeline(_Skipping):
         for copy in self.pending:
             try:
                 with self.db:
-                    original = crossposts.find_original(self.db, copy.get("fingerprint"))
+                    original = crossposts.find_original(self.db, copy)
                     if original:
                         crossposts.link(self.db, copy, original)
                         outcome = "crossposts/linked"

@@ -63,6 +63,14 @@ class Layout:
         """Is this page in this layout? Its headline selector must be present."""
         return self.TITLE is not None and b.select_one(self.TITLE) is not None
 
+    def offered_fields(self) -> set[str]:
+        """Record fields this layout's selectors can fill: each needs an expected value in a fixture."""
+        by_selector = {"title": self.TITLE, "sapo": self.SAPO, "author": self.AUTHOR, "published_at": self.DATE,
+                       "body": self.BODY, "images": self.BODY, "section_path": self.BREADCRUMB,
+                       "section": self.BREADCRUMB, "tags": self.TAGS, "related_urls": self.RELATED,
+                       "source": self.SOURCE}
+        return {name for name, selector in by_selector.items() if selector}
+
     # -- the selector layer: one small method per field -------------------------------------
     def site_title(self, b: PageBundle) -> str | None:
         return element_text(b.select_one(self.TITLE)) or None

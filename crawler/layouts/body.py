@@ -4,7 +4,9 @@ One walk in document order turns the container into text pieces (paragraphs, sub
 quotes, questions and answers, captions) and images. It skips what is not the article: scripts and
 players, ads, share buttons, "Xem thêm"/related boxes (by the layout's selectors and by class names
 any CMS uses for them). A figure's caption is kept once: the CMS prints it twice (in the image
-table and again in an italic paragraph), so a piece equal to the caption just emitted is dropped.
+table and again in an italic paragraph), so a piece equal to the one just emitted is dropped;
+an element is a caption when the layout says so, when it is a <figcaption>, or when its class
+names a caption (what a redesign is least likely to rename).
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ def _is_junk(node: Tag, dropped: frozenset[int]) -> bool:
     return any(JUNK_CLASS.search(c) for c in classes) or bool(JUNK_CLASS.search(str(node.get("id") or "")))
 
 
+def _names_caption(node: Tag) -> bool:
+    return any("caption" in c.lower() for c in node.get("class") or ())
+
+
 def _image_src(img: Tag, base_url: str) -> str | None:
     for attr in ("data-original", "data-src", "src"):
         value = img.get(attr)
@@ -68,17 +74,11 @@ class _Walker:
         self.body = Body()
         self.image_nodes: list[tuple[Tag, dict[str, str]]] = []
         self.inline: list[str] = []
-        self.last_caption: str | None = None
 
-    def emit(self, text: str, caption: bool = False) -> None:
+    def emit(self, text: str) -> None:
         text = clean(text)
-        if not text:
-            return
-        if not caption and text == self.last_caption:
-            self.last_caption = None  # the caption's second printing
-            return
-        self.body.pieces.append(text)
-        self.last_caption = text if caption else None
+        if text and (not self.body.pieces or self.body.pieces[-1] != text):  # a caption's second printing
+            self.body.pieces.append(text)
 
     def flush(self) -> None:
         if self.inline:
@@ -87,7 +87,7 @@ class _Walker:
 
     def add_caption(self, node: Tag) -> None:
         text = element_text(node, self.dropped)
-        self.emit(text, caption=True)
+        self.emit(text)
         holder = next((p for p in node.parents if p.name in _FIGURE_LIKE), None)
         for img, image in reversed(self.image_nodes):
             if image["caption"]:
@@ -111,7 +111,7 @@ class _Walker:
                 continue
             if not isinstance(child, Tag) or _is_junk(child, self.dropped):
                 continue
-            if id(child) in self.captions or child.name == "figcaption":
+            if id(child) in self.captions or child.name == "figcaption" or _names_caption(child):
                 self.flush()
                 self.add_caption(child)
             elif child.name in TEXT_BLOCKS:

@@ -24,3 +24,7 @@ class GenericLayout(Layout):
     def matches(self, b: PageBundle) -> bool:
         """The fallback reads every page."""
         return True
+
+    def offered_fields(self) -> set[str]:
+        """What the heuristics and metadata layers can fill without any selector."""
+        return {"title", "sapo", "published_at", "body", "images", "section_path", "section", "tags"}

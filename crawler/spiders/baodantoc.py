@@ -104,7 +104,8 @@ class BaodantocSpider(scrapy.Spider):
         stats = self.crawler.stats if self.crawler else None
         return bool(limit and stats and (stats.get_value(f"{STATS}/articles/stored") or 0) >= limit)
 
-    def article_request(self, url: str, found_in: str, date: datetime | None = None) -> scrapy.Request | None:
+    def article_request(self, url: str, found_in: str, date: datetime | None = None,
+                        section: str | None = None) -> scrapy.Request | None:
         """A request for an article link, or None when it is off-scope, seen, or filtered out."""
         canonical = urls.canonical_url(url)
         article_id = urls.article_id(canonical)
@@ -125,7 +126,8 @@ class BaodantocSpider(scrapy.Spider):
             return None
         self.seen_ids.add(article_id)
         self._stat(f"discovered/{found_in}")
-        return self._request(canonical, self.parse_article, P_ARTICLE, article_id=article_id, found_in=found_in)
+        return self._request(canonical, self.parse_article, P_ARTICLE, article_id=article_id, found_in=found_in,
+                             section_hint=section)
 
     def listing_request(self, url: str, page: int | None = None) -> scrapy.Request | None:
         """A request for a section listing page (first page unless ``page``), or None if unwanted."""
@@ -172,8 +174,9 @@ class BaodantocSpider(scrapy.Spider):
                     yield self._request(feed, self.parse_feed, P_FEED)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        section = discovery.feed_section(response.url)
         for item in discovery.feed_items(response.body):
-            request = self.article_request(item.url, "feed", item.date)
+            request = self.article_request(item.url, "feed", item.date, section)
             if request:
                 yield request
 
@@ -204,14 +207,14 @@ class BaodantocSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         items = discovery.listing_items(response.selector, response.url)
+        listing = urls.listing_of(urls.canonical_url(response.url))
         for item in items:
-            request = self.article_request(item.url, "listing", item.date)
+            request = self.article_request(item.url, "listing", item.date, listing.section if listing else None)
             if request:
                 yield request
         if self._past_since(items):
             self._stat("listings/stopped_at_since")
             return
-        listing = urls.listing_of(urls.canonical_url(response.url))
         page = response.meta.get("listing_page", listing.page if listing else 0)
         if not items or listing is None or self._limit_reached():
             return
@@ -251,6 +254,10 @@ class BaodantocSpider(scrapy.Spider):
             log.exception("could not parse %s", response.url)
             self._stat(f"errors/parse:{type(exc).__name__}")
             return
+        hint = response.meta.get("section_hint")
+        if not record["section"] and hint and urls.site_for(response.url) is urls.site_for(record["canonical_url"]):
+            record["section"] = hint  # a page without breadcrumb (e-magazine): the listing it was in
+            record["extraction"]["section"] = "listing"
         seen_at = [*response.meta.get("redirect_urls", []), response.url]
         record["alternate_urls"] = sorted({*record["alternate_urls"],
                                            *(u for u in seen_at if u != record["canonical_url"])})

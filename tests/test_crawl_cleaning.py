@@ -1,0 +1,174 @@
+"""Layout cleaning pieces on their own: bylines, dates, text, the body walk, selection, fingerprints."""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from crawler.fingerprint import MIN_RESEMBLANCE, distance, fingerprint, resemblance, same_story, shortlisted
+from crawler.layouts.body import extract_body
+from crawler.layouts.bylines import split_byline
+from crawler.layouts.dates import VIETNAM, iso, parse_iso, parse_printed, parse_relative
+from crawler.layouts.select import TreeIndex, compile_selector
+from crawler.layouts.text import clean, element_text
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize(("byline", "authors", "source"), [
+    ("Hoàng Quý", ["Hoàng Quý"], None),
+    ("Minh Thu - Đức Anh", ["Minh Thu", "Đức Anh"], None),
+    ("Hà Anh và Lò Văn Sơn", ["Hà Anh", "Lò Văn Sơn"], None),
+    ("Đình Hiếu, Y Thưa", ["Đình Hiếu", "Y Thưa"], None),
+    ("Quỳnh Trâm (T/h)", ["Quỳnh Trâm"], None),
+    ("Quỳnh Trâm (t/h)", ["Quỳnh Trâm"], None),
+    ("Mạnh Cường - T/h", ["Mạnh Cường"], None),
+    ("Bài và ảnh: Y Pốt Niê", ["Y Pốt Niê"], None),
+    ("K'Bròng - Giàng Seo Phử", ["K'Bròng", "Giàng Seo Phử"], None),
+    ("baochinhphu.vn", [], "baochinhphu.vn"),
+    ("TTXVN", [], "TTXVN"),
+    ("Theo TTXVN", [], "TTXVN"),
+    ("(Theo Báo Nhân Dân)", [], "Báo Nhân Dân"),
+    ("Thu Hà - TTXVN", ["Thu Hà"], "TTXVN"),
+    ("Hồng Minh, www.dantoc.gov.vn", ["Hồng Minh"], "www.dantoc.gov.vn"),
+    ("nhóm phóng viên", [], "nhóm phóng viên"),
+    ("Minh Thu - Minh Thu", ["Minh Thu"], None),
+    ("", [], None),
+    ("   ", [], None),
+    (None, [], None),
+])
+def test_split_byline(byline: str | None, authors: list[str], source: str | None) -> None:
+    assert split_byline(byline) == (authors, source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("09:30, 18/05/2024", "2024-05-18T09:30:00+07:00"),
+    ("Hồng Minh - 09:30, 18/05/2024", "2024-05-18T09:30:00+07:00"),
+    ("Thứ Sáu, 26/12/2025 - 22:10", "2025-12-26T22:10:00+07:00"),
+    ("10:05 22/06/2020", "2020-06-22T10:05:00+07:00"),
+    ("ngày 26 tháng 12 năm 2025", "2025-12-26T00:00:00+07:00"),
+    ("Cập nhật 18/5/2024", "2024-05-18T00:00:00+07:00"),
+    ("31/02/2024 10:00", None),          # no such day
+    ("5 giờ trước", None),               # relative: only against a fetch time
+    ("Quyết định 1719/QĐ-TTg", None),
+    ("", None),
+])
+def test_parse_printed(text: str, expected: str | None) -> None:
+    assert iso(parse_printed(text)) == expected
+
+
+FETCHED = datetime(2026, 1, 15, 8, 0, 30, tzinfo=VIETNAM)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5 giờ trước", "2026-01-15T03:00:00+07:00"),
+    ("30 phút trước", "2026-01-15T07:30:00+07:00"),
+    ("2 ngày trước", "2026-01-13T08:00:00+07:00"),
+    ("Hôm qua", "2026-01-14T08:00:00+07:00"),
+    ("vừa xong", "2026-01-15T08:00:00+07:00"),
+    ("09:30, 18/05/2024", None),
+])
+def test_relative_times_resolve_against_the_fetch_instant(text: str, expected: str | None) -> None:
+    assert iso(parse_relative(text, FETCHED)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024-05-18T09:30:00+07:00", "2024-05-18T09:30:00+07:00"),
+    ("2024-05-18T02:30:00Z", "2024-05-18T09:30:00+07:00"),
+    ("2024-05-18T09:30:00", "2024-05-18T09:30:00+07:00"),   # naive: the site's clock, +07:00
+    ("not a date", None),
+])
+def test_parse_iso(text: str, expected: str | None) -> None:
+    assert iso(parse_iso(text)) == expected
+
+
+def test_clean_composes_nfd_and_keeps_old_tone_placement() -> None:
+    nfd = unicodedata.normalize("NFD", "Hoà  Bình\u00a0thuỷ\n điện")
+    assert clean(nfd) == "Hoà Bình thuỷ điện"
+    assert clean(nfd) == unicodedata.normalize("NFC", clean(nfd))
+
+
+def test_element_text_skips_scripts_and_reads_br_as_space() -> None:
+    soup = BeautifulSoup("<p>Một<br>hai <script>var x=1;</script><b>ba</b><!-- c --></p>", "lxml")
+    assert element_text(soup.p) == "Một hai ba"
+
+
+BODY_HTML = """<div class="news-body-content">
+<p>Đoạn một.</p>
+<div class="ads-inarticle"><script>ads()</script>Quảng cáo</div>
+<table class="image center"><tr><td><img src="/a.jpg" alt="Chú thích"></td></tr>
+<tr><td class="image_caption">Chú thích ảnh.</td></tr></table>
+<p class="image-desc"><em>Chú thích ảnh.</em></p>
+<h3>Tiêu đề phụ</h3>
+<blockquote class="quote-box"><p>Trích dẫn.</p></blockquote>
+<div class="box-related-inline">Xem thêm: <a href="/x-1716000000000.htm">Bài khác</a></div>
+<div class="qa-item"><p class="question"><strong>Hỏi?</strong></p><p class="answer">Đáp.</p></div>
+<div class="video-player"><video><source src="v.mp4">Trình duyệt của bạn không hỗ trợ phát video.</video></div>
+<div class="social-share"><a href="https://facebook.com">Chia sẻ</a></div>
+Văn bản <b>trần</b> cuối bài
+</div>"""
+
+
+def test_body_walk_keeps_each_piece_once_and_drops_clutter() -> None:
+    soup = BeautifulSoup(BODY_HTML, "lxml")
+    body = extract_body([soup.select_one("div.news-body-content")], "https://baodantoc.vn/a-1716000000000.htm")
+    assert body.pieces == ["Đoạn một.", "Chú thích ảnh.", "Tiêu đề phụ", "Trích dẫn.", "Hỏi?", "Đáp.",
+                           "Văn bản trần cuối bài"]
+    assert body.images == [{"src": "https://baodantoc.vn/a.jpg", "caption": "Chú thích ảnh."}]
+
+
+def test_body_walk_reads_several_containers_in_order() -> None:
+    soup = BeautifulSoup("<section><div class='c'><p>Một.</p></div></section><section><div class='c'><p>Hai.</p>"
+                         "<figure><img data-original='https://x/b.jpg' src='data:,'><figcaption><p>Ảnh.</p>"
+                         "</figcaption></figure></div></section>", "lxml")
+    body = extract_body(soup.select("div.c"), "https://baodantoc.vn/")
+    assert body.text == "Một.\n\nHai.\n\nẢnh."
+    assert body.images == [{"src": "https://x/b.jpg", "caption": "Ảnh."}]
+
+
+SELECTORS = ["h1.news-title", "div.news-info span.author-name", "div.breadcrumb ul li a", "figure.image > figcaption",
+             "section.box-related h3 a, div.box-related-inline a", "div#maincontent", "a[rel=next]", "td.image_caption",
+             "p.article-detail-author__info span.name a", "div.bread-crumb-detail ul li a", "*.news-sapo", "meta"]
+
+
+@pytest.mark.parametrize("page", sorted(PAGES.glob("*.html.gz"))[:6] + sorted(PAGES.glob("vietnamnet_*.html.gz")),
+                         ids=lambda p: p.name)
+def test_fast_selection_equals_soupsieve(page: Path) -> None:
+    soup = BeautifulSoup(gzip.decompress(page.read_bytes()), "lxml")
+    index = TreeIndex(soup)
+    for selector in SELECTORS:
+        assert compile_selector(selector) is not None
+        assert index.select(selector) == soup.select(selector), selector
+
+
+def test_selectors_outside_the_subset_fall_back_to_soupsieve() -> None:
+    soup = BeautifulSoup("<ul><li>a</li><li>b</li></ul>", "lxml")
+    assert compile_selector("li:nth-of-type(2)") is None
+    assert [li.text for li in TreeIndex(soup).select("li:nth-of-type(2)")] == ["b"]
+
+
+STORY = ("Năm 2025, tỉnh Lào Cai giảm được 1.761 hộ nghèo ở vùng đồng bào dân tộc thiểu số, đưa tỷ lệ hộ nghèo "
+         "xuống còn 5,4%. Ông Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh cho biết, tỉnh đã huy động hơn 3,5 tỷ đồng "
+         "hỗ trợ sinh kế, xây 120 căn nhà cho hộ nghèo và mở 45 lớp dạy nghề cho thanh niên người Mông, Dao.")
+OTHER = ("Đồn Biên phòng Pà Vầy Sủ nhận đỡ đầu 18 em học sinh nghèo người Mông theo chương trình Nâng bước em tới "
+         "trường; mỗi em được hỗ trợ 500.000 đồng mỗi tháng cho đến hết lớp 12, cùng sách vở và quần áo ấm.")
+
+
+def test_an_edited_copy_is_the_same_story_and_another_story_is_not() -> None:
+    copy = STORY.replace("Năm 2025,", "Trong năm 2025,") + " Theo Báo Dân tộc và Phát triển."
+    assert same_story(STORY, copy)
+    assert resemblance(STORY, copy) >= MIN_RESEMBLANCE
+    assert not same_story(STORY, OTHER)
+    assert resemblance(STORY, OTHER) < 0.1
+    assert distance(fingerprint(STORY) or "0", fingerprint(STORY) or "0") == 0
+
+
+def test_short_bodies_get_no_fingerprint_and_are_never_shortlisted() -> None:
+    assert fingerprint("Quá ngắn để so sánh.") is None
+    assert not shortlisted(None, fingerprint(STORY))
+    assert not same_story("Quá ngắn.", "Quá ngắn.")
