@@ -1,9 +1,10 @@
-"""Full-text index (FTS5) over sentences and facts, kept current by triggers.
+"""Full-text index (FTS5) over sentences, facts and entities, kept current by triggers.
 
-Two regular FTS5 tables, one row per sentence and per fact::
+Regular FTS5 tables, one row per sentence, fact and entity::
 
     sentences_fts(article_id UNINDEXED, sentence_index UNINDEXED, text)
     facts_fts(article_id UNINDEXED, fact_id UNINDEXED, subject, sentence)
+    entities_fts(entity_id UNINDEXED, type UNINDEXED, names, provinces)
 
 Why this shape:
 
@@ -16,6 +17,11 @@ Why this shape:
   trigger clears a reused rowid first. :func:`rebuild_search_index` puts any drift right.
 * The key columns are stored UNINDEXED, so search joins on the record key, not on rowid (which
   ``VACUUM`` may renumber in tables without an INTEGER PRIMARY KEY).
+* Since migration 005 a sentence's FTS rowid is computed from its key (article id × 4096 +
+  sentence index), so rowid order is newest first and the insert trigger clears an old entry of
+  the same key: a writer that uses ``INSERT OR REPLACE`` leaves nothing stale. Facts and
+  entities keep their table's rowid (Datasette's search box joins on it).
+* ``entities_fts`` (migration 004) indexes names, aliases and provinces for the search filters.
 
 The functions called by a migration must never change once shipped; add a new migration instead.
 """
