@@ -105,6 +105,46 @@ def evaluate(gold: Path, types: str, no_baseline: bool, show_errors: bool, as_js
     print_evaluation(result)
 
 
+@cli.command()
+@click.option("--store", "store_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite store (default: output/baodantoc.sqlite).")
+@click.option("--refresh", is_flag=True, help="Re-extract every article, not only changed ones.")
+@click.option("--id", "article_ids", multiple=True, help="Only these article ids (repeatable).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes to extract with (the work is CPU-bound: at most your cores).")
+def extract(store_path: Path | None, refresh: bool, article_ids: tuple[str, ...], workers: int) -> None:
+    """Extract entities and facts from the articles in the store.
+
+    Only articles whose text changed, or that an older extractor version processed, are redone;
+    re-run it after upgrading baodantoc to bring old results up to date.
+
+    Example: baodantoc extract --workers 2
+    """
+    from .config import default_store_path
+    from .extracting import extract_store
+    from .progress import progress_bar
+    from .store import StoreError
+
+    path = store_path or default_store_path()
+    if not Path(path).exists():
+        raise UserError(f"no store at {path}: run `baodantoc crawl` (or `baodantoc run --sample`) first")
+    total: list[int] = []
+    try:
+        with progress_bar("extracting", unit="articles") as advance:
+            report = extract_store(path, refresh=refresh, article_ids=list(article_ids) or None,
+                                   workers=workers, on_progress=advance, on_total=total.append)
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    click.echo(
+        f"extracted {report.extracted} of {report.pending} pending articles"
+        f" ({report.mentions} mentions, {report.facts} facts, {report.entities} entities in the store;"
+        f" extractor {report.extractor_version})"
+        + (f"; {report.failed} failed: " + ", ".join(f"{n} {k}" for k, n in report.errors.items())
+           if report.failed else ""),
+        err=True,
+    )
+
+
 @cli.command("sample-site")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0 picks a free one).")

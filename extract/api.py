@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from .doc import Doc, Fact, Mention
+from .entities import describe_entities, find_entities, link_entities
 from .facts import find_facts
 from .normalize import make_doc, to_raw_offset
 from .pipeline import Component, Pipeline
@@ -26,6 +27,9 @@ def default_components() -> list[Component]:
     return [
         Component("sentences", split_sentences, reads=("norm",), writes=("sentences",)),
         Component("tokens", tokenize, reads=("sentences",), writes=("tokens",)),
+        Component("entities", find_entities, reads=("tokens",), writes=("mentions",)),
+        Component("entity_attributes", describe_entities, reads=("mentions",), writes=("attributes",)),
+        Component("entity_links", link_entities, reads=("attributes",), writes=("entity_ids",)),
         Component("facts", find_facts, reads=("sentences", "tokens"), writes=("facts",)),
     ]
 
@@ -83,6 +87,19 @@ def fact_record(doc: Doc, f: Fact) -> dict[str, Any]:
         "sentence_index": f.sentence_index,
         "sentence": doc.text[sent.start : sent.end] if sent else None,
         "attributes": f.attributes,
+    }
+
+
+def article_result(text: str, meta: dict[str, Any] | None = None,
+                   pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """Everything the store keeps for one article: sentences, mentions, facts, component errors."""
+    doc = process(text, meta, pipeline)
+    return {
+        "sentences": [{"index": s.index, "start": s.start, "end": s.end, "text": doc.text[s.start : s.end]}
+                      for s in doc.sentences],
+        "entities": [mention_record(doc, m) for m in doc.mentions],
+        "facts": [fact_record(doc, f) for f in doc.facts],
+        "errors": [f"{name}: {msg}" for name, msg in doc.errors],
     }
 
 

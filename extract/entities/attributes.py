@@ -1,0 +1,147 @@
+"""Mention attributes: what the span alone does not say.
+
+- LOC: the generic prefix and the bare name, the admin level, the province (as of the article's
+  date) and the province after the 2025 reorganization, the unit code when the name is resolved.
+  A commune name shared by many provinces ("Tân Sơn") is resolved by the provinces the article
+  mentions elsewhere; left unresolved when that does not decide.
+- ORG: the expanded form ("UBND tỉnh Lào Cai" -> "Ủy ban nhân dân tỉnh Lào Cai"), the canonical
+  name of a known body ("UBDT" -> "Ủy ban Dân tộc") and the place of its scope.
+- ETH: the official name of the group ("H'Mông" -> "Mông") and its number in the official list.
+- PER: the role or honorific found before the name (set by recognition).
+
+``attributes["canonical"]`` is what the corpus-wide id is derived from (see linking).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..doc import Doc, Mention
+from ..gazetteer import AdminUnit, Gazetteer, gazetteer_key, load_gazetteer
+
+NEW_ERA_FROM = "2025-07-01"  # the 2025 reorganization took effect on this date
+SUB_PROVINCE = ("district", "commune", "village")
+
+
+def split_prefix(text: str, gaz: Gazetteer) -> tuple[str, str, Any]:
+    """("xã", "Tân Sơn", PlacePrefix) for "xã Tân Sơn"; ("", text, None) without a prefix."""
+    words = text.split(" ")
+    for n in (3, 2, 1):
+        if len(words) > n:
+            prefix = gaz.place_prefix(gazetteer_key(" ".join(words[:n])))
+            if prefix is not None:
+                return " ".join(words[:n]), " ".join(words[n:]), prefix
+    return "", text, None
+
+
+def _era(doc: Doc) -> str:
+    published = str(doc.meta.get("published_at") or "")
+    return "2025" if published[:10] >= NEW_ERA_FROM else "old"
+
+
+def _pick_unit(units: tuple[AdminUnit, ...], level: str | None, era: str, provinces: Counter[str]) -> AdminUnit | None:
+    if level in ("province", "district", "commune"):
+        units = tuple(u for u in units if u.level == level) or units
+    in_era = tuple(u for u in units if u.era == era) or units
+    if len({(u.level, u.province) for u in in_era}) == 1:
+        return in_era[0]
+    ranked = sorted(in_era, key=lambda u: (provinces.get(u.province, 0) + provinces.get(u.province_2025, 0)),
+                    reverse=True)
+    best, second = ranked[0], ranked[1]
+    score = provinces.get(best.province, 0) + provinces.get(best.province_2025, 0)
+    if score and score > provinces.get(second.province, 0) + provinces.get(second.province_2025, 0):
+        return best
+    return None
+
+
+def _loc(m: Mention, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:
+    prefix, name, pp = split_prefix(m.text, gaz)
+    level = pp.level or pp.category if pp is not None else None
+    attrs: dict[str, Any] = {"name": name}
+    if prefix:
+        attrs["prefix"] = prefix
+    key = gazetteer_key(name)
+    unit = _pick_unit(gaz.admin_units(key), level, era, provinces) if gaz.admin_units(key) else None
+    if unit is not None and level not in ("village", "natural", "site", "road"):
+        attrs.update(level=unit.level, province=unit.province, province_2025=unit.province_2025,
+                     code=unit.code, era=unit.era)
+    else:
+        world = gaz.world_place(gazetteer_key(m.text)) or gaz.world_place(key)
+        if world is not None:
+            attrs.update(level=world.kind, name=world.name)
+            if world.country:
+                attrs["country"] = world.country
+        elif level:
+            attrs["level"] = level
+    lvl = attrs.get("level", "place")
+    where = attrs.get("province") if lvl in SUB_PROVINCE else None
+    attrs["canonical"] = f"{lvl} {attrs['name']}" + (f" {where}" if where else "")
+    m.attributes.update(attrs)
+
+
+def expand(text: str, gaz: Gazetteer) -> str:
+    """Abbreviations written out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh", "TP." -> "thành phố"."""
+    out = []
+    for word in text.split(" "):
+        abbr = gaz.abbreviation(gazetteer_key(word))
+        out.append(abbr.expansion if abbr is not None else word)
+    return " ".join(out)
+
+
+def _org(m: Mention, gaz: Gazetteer) -> None:
+    known = gaz.org_name(gazetteer_key(m.text))
+    if known is not None:
+        m.attributes["canonical"] = known.canonical
+        if known.successor:
+            m.attributes["successor"] = known.successor
+        return
+    expanded = expand(m.text, gaz)
+    if expanded != m.text:
+        m.attributes["expanded"] = expanded
+    words = expanded.split(" ")
+    for i in range(1, len(words)):
+        pp = gaz.place_prefix(gazetteer_key(words[i]))
+        if pp is not None and pp.admin and i + 1 < len(words) and words[i + 1][:1].isupper():
+            m.attributes["place"] = " ".join(words[i + 1 :])
+            province = gaz.province_2025(m.attributes["place"])
+            if province:
+                m.attributes["province_2025"] = province
+            break
+    m.attributes["canonical"] = expanded
+
+
+def _eth(m: Mention, gaz: Gazetteer) -> None:
+    group = gaz.ethnic_group(gazetteer_key(m.text))
+    if group is not None:
+        m.attributes.update(canonical=group.name, number=group.number)
+
+
+def context_provinces(doc: Doc, gaz: Gazetteer) -> Counter[str]:
+    """How often each province is named in the article (as a place or an ORG scope)."""
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.type not in ("LOC", "ORG"):
+            continue
+        words = m.text.split(" ")
+        for i in range(len(words)):
+            info = gaz.province(gazetteer_key(" ".join(words[i:])))
+            if info is not None:
+                counts[info.name] += 1
+                break
+    return counts
+
+
+def describe(doc: Doc, gaz: Gazetteer | None = None) -> Doc:
+    """Fill attributes of every mention in ``doc``."""
+    gaz = gaz or load_gazetteer()
+    era = _era(doc)
+    provinces = context_provinces(doc, gaz)
+    for m in doc.mentions:
+        if m.type == "LOC":
+            _loc(m, gaz, era, provinces)
+        elif m.type == "ORG":
+            _org(m, gaz)
+        elif m.type == "ETH":
+            _eth(m, gaz)
+    return doc

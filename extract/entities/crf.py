@@ -1,0 +1,86 @@
+"""The project's own CRF entity tagger (underthesea_core), over syllables.
+
+The model is trained by ``python -m extract.training.train_ner`` on the team-written corpus and
+shipped as ``extract/models/ner_crf.bin``; features come from :mod:`.features`, shared with
+training. Each predicted span gets a confidence: the lowest marginal probability of its labels,
+so a span the model hesitates on loses to a confident rule in the overlap policy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from underthesea_core import CRFTagger
+
+from .features import lexicon_layers, sentence_features
+from .view import Cand, SentenceView
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner_crf.bin"
+
+
+def rule_layer(n: int, cands: list[Cand]) -> list[str]:
+    """BIO tags of resolved rule candidates, the 'R=' features of the CRF."""
+    tags = ["O"] * n
+    for c in cands:
+        typ = "GEN" if dict(c.attrs).get("generic") else c.type
+        tags[c.i] = "B-" + typ
+        for k in range(c.i + 1, c.j):
+            tags[k] = "I-" + typ
+    return tags
+
+
+def decode(labels: list[str]) -> list[tuple[str, int, int]]:
+    """BIO labels -> (type, start, end) spans; a stray I- starts a new span."""
+    spans: list[tuple[str, int, int]] = []
+    cur: list = []
+    for k, lab in enumerate(labels):
+        if lab.startswith("B-") or (lab.startswith("I-") and (not cur or cur[0] != lab[2:])):
+            cur = [lab[2:], k, k + 1]
+            spans.append(cur)  # type: ignore[arg-type]
+        elif lab.startswith("I-") and cur:
+            cur[2] = k + 1
+        else:
+            cur = []
+    return [tuple(s) for s in spans]  # type: ignore[misc]
+
+
+#: lexicon tags that may open a span with a lower-case word ("xã Tân Sơn", "đội tuyển Việt Nam")
+LOWER_OPENERS = frozenset({"PFXA", "PFXV", "PFX", "ORGH"})
+
+
+def plausible(v: SentenceView, i: int, j: int) -> bool:
+    """A statistical span must look like a name: it holds a capital (or a number after a place
+    word), it opens with a capital or a known prefix/head, and it is not a known non-entity."""
+    if not any(v.cap(k) for k in range(i, j)) and not (j - i == 2 and v.digit(j - 1)):
+        return False
+    if not v.cap(i) and v.longest(i, LOWER_OPENERS) is None:
+        return False
+    whole = v.longest(i, {"NON"})
+    return whole is None or whole.end != j
+
+
+class CrfTagger:
+    """Loads the model once; ``tag`` returns candidates for one sentence."""
+
+    def __init__(self, path: Path = MODEL_PATH):
+        self.path = path
+        self._tagger = CRFTagger()
+        self._tagger.load(str(path))
+        self._labels = list(self._tagger.labels())
+
+    def tag(self, v: SentenceView, rules: list[Cand]) -> list[Cand]:
+        n = len(v)
+        feats = sentence_features(v.sylls, lexicon_layers(n, v.matches), rule_layer(n, rules))
+        labels = self._tagger.tag(feats)
+        spans = decode(labels)
+        if not spans:
+            return []
+        marg = self._tagger.marginals(feats)
+        index = {lab: i for i, lab in enumerate(self._labels)}
+        out = []
+        for typ, i, j in spans:
+            if typ not in ("PER", "ORG", "LOC", "ETH") or not plausible(v, i, j):
+                continue
+            conf = min(marg[k][index[labels[k]]] for k in range(i, j))
+            out.append(Cand(typ, i, j, float(conf), "crf"))
+        return out

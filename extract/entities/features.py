@@ -1,0 +1,104 @@
+"""CRF features of each syllable: one function shared by training and tagging.
+
+Training (extract/training/train_ner.py) and run time (crf.py) MUST compute features with this
+module, or the model sees at run time features it never learned. Features are plain strings
+("name=value"); underthesea_core's CRF hashes them.
+
+What the features encode, and why:
+- the syllable, lower-cased, and its neighbours (±2) with bigrams: local context ("ông", "tỉnh");
+- the orthographic shape (±2): capitalization is the strongest cue for a Vietnamese name;
+- the underthesea word the syllable belongs to and its position: segmentation knowledge;
+- lexicon tags (B/I) at the syllable and its neighbours: gazetteer knowledge that generalizes to
+  names the training text never contained;
+- rule tags (B/I) from the high-precision patterns: lets the model learn how far to trust them;
+- sentence-initial position: a capital there says little.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicon import Match
+from .syllables import Syl
+
+BOS = "<s>"
+EOS = "</s>"
+
+
+def lexicon_layers(n: int, matches: Sequence[Match]) -> list[list[str]]:
+    """Per syllable, the lexicon tags covering it as 'TAG:B' / 'TAG:I' (longest match per tag)."""
+    best: dict[tuple[int, str], tuple[int, int]] = {}
+    for m in matches:
+        for tag in m.tags:
+            for k in range(m.start, m.end):
+                cur = best.get((k, tag))
+                if cur is None or (m.end - m.start) > (cur[1] - cur[0]):
+                    best[(k, tag)] = (m.start, m.end)
+    layers: list[list[str]] = [[] for _ in range(n)]
+    for (k, tag), (s, _e) in best.items():
+        layers[k].append(f"{tag}:{'B' if k == s else 'I'}")
+    for layer in layers:
+        layer.sort()
+    return layers
+
+
+def sentence_features(sylls: Sequence[Syl], lex: Sequence[Sequence[str]],
+                      rules: Sequence[str] | None = None) -> list[list[str]]:
+    """Feature lists for every syllable of a sentence.
+
+    ``lex``: per-syllable lexicon layers (:func:`lexicon_layers`); ``rules``: per-syllable rule
+    BIO tags ("B-LOC", "I-ORG", "O") or None.
+    """
+    n = len(sylls)
+    low = [s.lower for s in sylls]
+    shp = [s.shape for s in sylls]
+
+    def w(i: int) -> str:
+        return low[i] if 0 <= i < n else (BOS if i < 0 else EOS)
+
+    def sh(i: int) -> str:
+        return shp[i] if 0 <= i < n else (BOS if i < 0 else EOS)
+
+    out: list[list[str]] = []
+    for i, syl in enumerate(sylls):
+        f = [
+            "b",
+            "w=" + low[i],
+            "s=" + shp[i],
+            "w-1=" + w(i - 1),
+            "w+1=" + w(i + 1),
+            "w-2=" + w(i - 2),
+            "w+2=" + w(i + 2),
+            "w-1|w=" + w(i - 1) + "|" + low[i],
+            "w|w+1=" + low[i] + "|" + w(i + 1),
+            "w-2|w-1=" + w(i - 2) + "|" + w(i - 1),
+            "w+1|w+2=" + w(i + 1) + "|" + w(i + 2),
+            "s-1=" + sh(i - 1),
+            "s+1=" + sh(i + 1),
+            "s-2|s-1=" + sh(i - 2) + "|" + sh(i - 1),
+            "s+1|s+2=" + sh(i + 1) + "|" + sh(i + 2),
+            "s-1|s|s+1=" + sh(i - 1) + "|" + shp[i] + "|" + sh(i + 1),
+            "wp=" + syl.wpos,
+        ]
+        if syl.word:
+            f.append("word=" + syl.word)
+        if i == 0 or (i == 1 and shp[0] == "p"):
+            f.append("first")
+        if len(low[i]) > 3:
+            f.append("suf3=" + low[i][-3:])
+        for tag in lex[i]:
+            f.append("L=" + tag)
+        for tag in lex[i - 1] if i > 0 else ():
+            f.append("L-1=" + tag)
+        for tag in lex[i + 1] if i + 1 < n else ():
+            f.append("L+1=" + tag)
+        if i > 1:
+            for tag in lex[i - 2]:
+                if tag.startswith(("HON", "ROLE", "PFX", "ORGH")):
+                    f.append("L-2=" + tag)
+        if rules is not None:
+            f.append("R=" + rules[i])
+            f.append("R-1=" + (rules[i - 1] if i > 0 else BOS))
+            f.append("R+1=" + (rules[i + 1] if i + 1 < n else EOS))
+        out.append(f)
+    return out

@@ -1,0 +1,102 @@
+"""Gazetteer matching over syllables: every known name, cue and head word found in a sentence.
+
+The gazetteers (extract/gazetteer.py) are compiled once into one n-gram index: key = the
+lower-cased syllables joined by single spaces (hyphens and dashes are transparent, so "Ê-đê",
+"Ê Đê" and "Bru - Vân Kiều" match their entries), value = the set of tags the n-gram carries.
+Matches feed both the CRF (as features) and the rules (as candidates).
+
+Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given name):
+  PROV DIST COMM   Vietnamese admin units (either era) by level
+  COUNTRY CITY REGION SITE   places outside the admin lists
+  ETH ETH_AMB      an ethnic group name; _AMB when it is also a common word or country
+  ORGH ORGN        an organization head word ("Sở", "UBND"); a named organization ("Quốc hội")
+  FAM GIV          a family name; a frequent given name / name particle
+  HON ROLE         a cue before a person: honorific ("ông") or role ("Chủ tịch")
+  PFX PFXA         a place prefix kept in the span ("sông"); PFXA: an admin prefix ("xã")
+  NON              capitalized but not an entity on its own ("Thủ tướng", "Tết")
+  ORGT             a word ending a corporate name ("Entertainment", "Group")
+  BND              a word that cannot continue a name written in lower case ("đã", "cho biết")
+  PFXV PFXD        a village prefix ("thôn"); a descriptor kept out of the span ("vùng")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .syllables import Syl
+
+TRANSPARENT = frozenset({"-", "–", "—"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Syllables ``start``..``end`` (exclusive) of a sentence form a lexicon entry."""
+
+    start: int
+    end: int
+    tags: frozenset[str]
+
+
+class Lexicon:
+    """An n-gram index from normalized keys to tag sets (see the module docstring)."""
+
+    def __init__(self, entries: dict[str, set[str]] | None = None):
+        self._entries: dict[str, frozenset[str]] = {}
+        self.max_len = 1
+        for key, tags in (entries or {}).items():
+            self.add(key, tags)
+
+    def add(self, key: str, tags: Iterable[str]) -> None:
+        """Add tags for a key written as plain text ("Lào Cai", "Ê-đê")."""
+        k = lexicon_key(key)
+        if not k:
+            return
+        self._entries[k] = self._entries.get(k, frozenset()) | frozenset(tags)
+        self.max_len = max(self.max_len, k.count(" ") + 1)
+
+    def get(self, key: str) -> frozenset[str]:
+        return self._entries.get(lexicon_key(key), frozenset())
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def match(self, sylls: list[Syl]) -> list[Match]:
+        """All entries found in a syllable sequence (every start, every length that matches)."""
+        entries = self._entries
+        out: list[Match] = []
+        n = len(sylls)
+        for i in range(n):
+            first = sylls[i].lower
+            if first in TRANSPARENT or not first[0].isalnum():
+                continue
+            parts: list[str] = []
+            j = i
+            while j < n and len(parts) < self.max_len:
+                low = sylls[j].lower
+                if low in TRANSPARENT:
+                    j += 1
+                    continue
+                if not (low[0].isalnum() or low == "."):
+                    break
+                if low == ".":  # "TP." is an entry of its own: allow a dot to close a key
+                    parts[-1] = parts[-1] + "."
+                else:
+                    parts.append(low)
+                j += 1
+                tags = entries.get(" ".join(parts))
+                if tags:
+                    out.append(Match(i, j, tags))
+                if low == ".":
+                    break
+        return out
+
+
+def lexicon_key(text: str) -> str:
+    """Lower-case, new tone placement, hyphens dropped, one space between syllables."""
+    from ..normalize import fold_tone_placement
+
+    s = fold_tone_placement(text).lower().replace("’", "'").replace("ʼ", "'")
+    for dash in ("-", "–", "—"):
+        s = s.replace(dash, " ")
+    return " ".join(s.split())

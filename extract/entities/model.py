@@ -1,0 +1,72 @@
+"""Building the entity model: the gazetteers compiled into one lexicon, plus the CRF.
+
+The lexicon's tags are documented in :mod:`.lexicon`; this module says which gazetteer record
+gives which tag. Built once per process (``load_entity_model`` is cached): about a second, most of
+it the 14,000 admin units.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..gazetteer import Gazetteer, load_gazetteer
+from .lexicon import Lexicon
+from .recognize import EntityModel, load_tagger
+
+ADMIN_LEVEL_TAG = {"province": "PROV", "district": "DIST", "commune": "COMM"}
+WORLD_KIND_TAG = {"country": "COUNTRY", "territory": "COUNTRY", "city": "CITY", "province": "CITY",
+                  "state": "CITY", "continent": "REGION", "vn_region": "REGION", "world_region": "REGION"}
+PREFIX_CATEGORY_TAG = {"admin": "PFXA", "village": "PFXV"}
+NAME_ROLE_TAG = {"family": "FAM", "given": "GIV", "middle": "MID", "prefix": "NPFX"}
+
+
+def build_lexicon(gaz: Gazetteer) -> Lexicon:
+    """One n-gram index over every gazetteer table (keys are already gazetteer keys)."""
+    lex = Lexicon()
+    descriptors = tuple(k + " " for k, p in gaz.table("place_prefix").items() if not p.in_span)  # type: ignore[attr-defined]
+    for key, units in gaz.table("admin").items():
+        if key.startswith(descriptors):
+            continue  # "thủ đô Hà Nội": the descriptor stays out of the span (docs/ANNOTATION.md)
+        lex.add(key, {ADMIN_LEVEL_TAG[u.level] for u in units})  # type: ignore[attr-defined,union-attr]
+    for key, place in gaz.table("world").items():
+        tags = {WORLD_KIND_TAG.get(place.kind, "SITE")}  # type: ignore[attr-defined]
+        if place.ambiguous:  # type: ignore[attr-defined]
+            tags.add("AMB")
+        lex.add(key, tags)
+    for key, group in gaz.table("ethnic").items():
+        lex.add(key, {"ETH_AMB" if group.ambiguous else "ETH"})  # type: ignore[attr-defined]
+    for key in gaz.table("org_head"):
+        lex.add(key, {"ORGH"})
+    for key, org in gaz.table("org_name").items():
+        lex.add(key, {"ORGN_AMB" if org.ambiguous else "ORGN"})  # type: ignore[attr-defined]
+    for key, abbr in gaz.table("abbreviation").items():
+        if abbr.org_head:  # type: ignore[attr-defined]
+            lex.add(key, {"ORGH"})
+    for key, cue in gaz.table("person_cue").items():
+        lex.add(key, {"HON" if cue.type == "honorific" else "ROLE"})  # type: ignore[attr-defined]
+    for key, parts in gaz.table("name_part").items():
+        lex.add(key, {NAME_ROLE_TAG[p.role] for p in parts})  # type: ignore[attr-defined,union-attr]
+    for key in gaz.table("nonentity"):
+        lex.add(key, {"NON"})
+    for key in gaz.table("org_tail"):
+        lex.add(key, {"ORGT"})
+    for key in gaz.table("name_boundary"):
+        lex.add(key, {"BND"})
+    for key, prefix in gaz.table("place_prefix").items():
+        # PFXD: a descriptor before a name that stays out of the span ("vùng", "địa bàn")
+        in_span = prefix.in_span  # type: ignore[attr-defined]
+        lex.add(key, {PREFIX_CATEGORY_TAG.get(prefix.category, "PFX") if in_span else "PFXD"})  # type: ignore[attr-defined]
+    return lex
+
+
+def national_heads(gaz: Gazetteer) -> frozenset[str]:
+    """Heads of bodies that exist once nationally ("Bộ", "Cục"): with a domain they are named."""
+    return frozenset(k for k, h in gaz.table("org_head").items() if not h.scope)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=2)
+def load_entity_model(with_tagger: bool = True) -> EntityModel:
+    """The lexicon and the CRF, loaded once per process."""
+    gaz = load_gazetteer()
+    return EntityModel(lexicon=build_lexicon(gaz), national_heads=national_heads(gaz),
+                       tagger=load_tagger() if with_tagger else None)

@@ -1,0 +1,83 @@
+"""The entity recognition component: rules + CRF candidates, resolved into ``doc.mentions``.
+
+Per sentence: syllables -> lexicon matches -> rule candidates (places, bodies, people, groups)
+-> CRF candidates (features include the rule tags) -> the overlap policy -> mentions. Generic
+bodies ("UBND tỉnh") win their span, so nothing inside them is misread, but are not output.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Mention
+from .crf import MODEL_PATH, CrfTagger
+from .lexicon import Lexicon
+from .resolve import Policy, outermost_then_confident
+from .rules_orgs import organizations, tailed_organizations
+from .rules_people import family_named, people
+from .rules_places import bare_places, described_places, ethnic_groups, prefixed_places
+from .syllables import sentence_syllables
+from .view import Cand, SentenceView
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EntityModel:
+    """Everything recognition needs, loaded once: the lexicon, head lists, the CRF (optional)."""
+
+    lexicon: Lexicon
+    national_heads: frozenset[str] = frozenset()
+    tagger: CrfTagger | None = None
+    policy: Policy = field(default=outermost_then_confident)
+
+
+def rule_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
+    """All rule candidates of one sentence (unresolved)."""
+    cands: list[Cand] = []
+    cands += prefixed_places(v)
+    cands += described_places(v)
+    cands += bare_places(v)
+    cands += ethnic_groups(v)
+    cands += organizations(v, model.national_heads)
+    cands += tailed_organizations(v)
+    cands += people(v, cands)
+    cands += family_named(v)
+    return cands
+
+
+def sentence_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
+    """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
+    rules = model.policy(rule_candidates(v, model))
+    if model.tagger is None:
+        return rules
+    return model.policy(rules + model.tagger.tag(v, rules))
+
+
+def recognize(doc: Doc, model: EntityModel) -> Doc:
+    """Fill ``doc.mentions`` (spans and types; attributes and links come later)."""
+    mentions: list[Mention] = []
+    for sent in doc.sentences:
+        sylls = sentence_syllables(doc, sent)
+        if not sylls:
+            continue
+        v = SentenceView(sylls, model.lexicon.match(sylls))
+        for c in sentence_candidates(v, model):
+            attrs = dict(c.attrs)
+            if attrs.pop("generic", None):
+                continue
+            start, end = sylls[c.i].start, sylls[c.j - 1].end
+            mentions.append(Mention(type=c.type, start=start, end=end, text=doc.text[start:end],
+                                    sentence_index=sent.index, method=c.method, confidence=c.conf,
+                                    attributes=attrs))
+    doc.mentions = mentions
+    return doc
+
+
+def load_tagger() -> CrfTagger | None:
+    """The shipped CRF, or None (rules only) when the model file is missing."""
+    if not MODEL_PATH.exists():
+        log.warning("no NER model at %s: entities come from rules and gazetteers only", MODEL_PATH)
+        return None
+    return CrfTagger(MODEL_PATH)

@@ -1,0 +1,144 @@
+"""High-precision patterns for organizations (ORG).
+
+An organization name is a head ("Sở", "UBND", "Công ty", "Đồn Biên phòng"), a name part
+("Tài nguyên và Môi trường", "Hòa Phát", "THCS Nậm Chày") and a scope ("tỉnh Lào Cai").
+
+Whether it is a *named* body or a generic one ("UBND tỉnh", "Sở Y tế", "Ban Dân tộc tỉnh" are
+generic by the guideline) follows Vietnamese capitalization: a kind of body capitalizes only the
+first syllable of each word ("Tài nguyên", "Y tế"), a proper name capitalizes every syllable ("Tân
+Tiến", "Nậm Chày"). So a body is named when it has a scope with a place, a proper-name part, or a
+national-level head ("Bộ Công an"); generic candidates are still returned (``generic`` attribute)
+so that nothing inside them is taken for a person or a place, but they are not output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .rules_places import place_name_end
+from .view import Cand, SentenceView
+
+CONF_KNOWN_ORG = 0.97
+CONF_SCOPED_ORG = 0.96
+CONF_PROPER_ORG = 0.93
+CONF_GENERIC_ORG = 0.95  # high: a generic body must block the words inside it
+
+JOIN = frozenset({"và", "-", "–", "&"})
+#: heads that running text writes in lower case before a name ("đội tuyển Việt Nam", "báo Nhân
+#: Dân"); any other head must be capitalized ("tổ chức" is also the verb "to organize")
+LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "đội", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
+                         "tập đoàn", "nhà xuất bản", "trường", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
+CONF_TAILED_ORG = 0.9
+STOP_TAGS = frozenset({"HON", "ROLE"})
+
+
+def _scope_end(v: SentenceView, j: int) -> int | None:
+    """End of a scope ("tỉnh Lào Cai", "huyện Mường Khương", "Việt Nam") starting at ``j``."""
+    pm = v.longest(j, {"PFXA"})
+    if pm is not None:
+        found = place_name_end(v, pm.end, allow_unknown=True)
+        return found[0] if found else None
+    known = v.longest(j, {"COUNTRY"})
+    if known is not None and v.cap(j):
+        return known.end
+    return None
+
+
+def _is_bare_level(v: SentenceView, j: int) -> int | None:
+    """ "tỉnh", "huyện", "xã" with no name after it: the generic scope of "UBND tỉnh"."""
+    pm = v.longest(j, {"PFXA"})
+    if pm is not None and not v.cap(pm.end) and not v.digit(pm.end):
+        return pm.end
+    return None
+
+
+def has_proper_part(v: SentenceView, a: int, b: int) -> bool:
+    """Does the name part a..b contain a proper name (see the module docstring)?"""
+    for k in range(a, b):
+        syl = v.sylls[k]
+        if syl.shape in ("A0", "A'a") or "ORGN" in v.tags_at(k):
+            return True
+        if v.cap(k) and k > a and v.cap(k - 1):
+            return True
+        if v.cap(k) and syl.shape == "Aa" and syl.wpos == "S" and not (k + 1 < b and v.sylls[k + 1].shape == "a"):
+            return True  # a capitalized one-syllable word that is no common word: "Công ty Viettel"
+    return False
+
+
+def org_extent(v: SentenceView, head_end: int, after_role: bool) -> tuple[int, bool, bool]:
+    """(end, has a proper-name part, has a place scope) of the body whose head ends at head_end."""
+    n = len(v)
+    j = head_end
+    while j < n:
+        if v.longest(j, {"PFXA"}) is not None:
+            scope = _scope_end(v, j)
+            if scope is not None:
+                return scope, has_proper_part(v, head_end, j), True
+            break
+        if j > head_end and v.tags_at(j) & STOP_TAGS:
+            break
+        if v.cap(j) or (v.digit(j) and j > head_end):
+            if after_role and j > head_end and "FAM" in v.tags_at(j) and v.cap(j + 1):
+                break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
+            j += 1
+            continue
+        if j > head_end and v.low(j) in JOIN and v.cap(j + 1):
+            if v.longest(j + 1, {"ORGH", "ORGN", "HON", "ROLE"}) is not None:
+                break  # "Trường X và Ngân hàng Y": two bodies
+            j += 1
+            continue
+        if j > head_end and v.sylls[j].wpos == "I" and v.sylls[j].shape == "a":
+            j += 1  # the rest of a word whose first syllable is capitalized ("Tài nguyên")
+            continue
+        if j > head_end:  # a few lower-case words, then a scope: "Ban Chỉ đạo Chuyển đổi số tỉnh Lào Cai"
+            for t in range(j, min(j + 3, n)):
+                if v.punct(t) or v.cap(t):
+                    break
+                if v.longest(t, {"PFXA"}) is not None:
+                    scope = _scope_end(v, t)
+                    if scope is not None:
+                        return scope, has_proper_part(v, head_end, t), True
+                    break
+        break
+    return j, has_proper_part(v, head_end, j), False
+
+
+def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[Cand]:
+    n = len(v)
+    k = 0
+    while k < n:
+        named = v.longest(k, {"ORGN"})
+        head = v.longest(k, {"ORGH"})
+        if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
+            end = _scope_end(v, named.end) or named.end
+            yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
+            k = end
+            continue
+        head_key = " ".join(s.lower for s in v.sylls[k : head.end]) if head is not None else ""
+        if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
+            k += 1
+            continue
+        after_role = k > 0 and v.longest(max(0, k - 2), {"ROLE"}) is not None
+        end, proper, scoped = org_extent(v, head.end, after_role)
+        if scoped or proper or (end > head.end and head_key in national_heads):
+            conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
+            yield Cand("ORG", k, end, conf, "rule:org-pattern")
+        else:
+            bare = _is_bare_level(v, end)
+            yield Cand("ORG", k, bare or end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
+            end = bare or end
+        k = max(end, k + 1)
+
+
+def tailed_organizations(v: SentenceView) -> Iterator[Cand]:
+    """A capitalized run ending with a corporate word: "CJ Entertainment", "Hòa Phát Group"."""
+    n = len(v)
+    k = 0
+    while k < n:
+        if not v.cap(k) or (k > 0 and v.cap(k - 1)):
+            k += 1
+            continue
+        end = v.cap_run(k, limit=6)
+        if end - k >= 2 and "ORGT" in v.tags_at(end - 1):
+            yield Cand("ORG", k, end, CONF_TAILED_ORG, "rule:org-tail")
+        k = max(end, k + 1)

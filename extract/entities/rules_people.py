@@ -1,0 +1,92 @@
+"""High-precision patterns for people (PER).
+
+- A cue before a name: an honorific ("ông", "chị", "già làng") or a role ("Chủ tịch", "Bí thư"),
+  possibly followed by the body the role belongs to and more roles ("Bí thư Đảng ủy, Thứ trưởng,
+  Phó Chủ nhiệm Nông Quốc Tuấn"): the capitalized run after the chain is the name. The span is the
+  name only (VLSP); the role goes to the mention's attributes.
+- A family name opening a run of 2–4 capitalized syllables ("Nguyễn Hồng Hưng nói") when the run
+  is no known place or body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .view import PLACE_TAGS, Cand, SentenceView
+
+CONF_HONORIFIC = 0.95
+CONF_ROLE = 0.93
+CONF_FAMILY_NAME = 0.8
+MAX_NAME = 5  # syllables; longer capitalized runs after a cue are headings, not names
+
+NOT_NAME_START = frozenset({"PFXA", "ORGH", "ORGN", "NON", "ROLE", "HON"})
+
+
+def _cue_ok(v: SentenceView, k: int, end: int, honorific: bool) -> bool:
+    """Honorifics are lower-case words ("ông"); capitalized only at a sentence or clause start."""
+    if not honorific:
+        return True
+    if not v.cap(k):
+        return True
+    return k == 0 or v.punct(k - 1) or not v.cap(end)
+
+
+def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
+    """Cue-led names; ``taken`` are the ORG/LOC candidates a role chain may pass over."""
+    by_start = {c.i: c for c in taken if c.type in ("ORG", "LOC")}
+    n = len(v)
+    k = 0
+    while k < n:
+        cue = v.longest(k, {"HON", "ROLE"})
+        if cue is None:
+            k += 1
+            continue
+        honorific = "HON" in cue.tags and "ROLE" not in cue.tags
+        if not _cue_ok(v, k, cue.end, honorific):
+            k += 1
+            continue
+        roles = [" ".join(s.text for s in v.sylls[k : cue.end])]
+        j = cue.end
+        for _ in range(8):  # walk the chain of roles and bodies
+            if j in by_start:
+                j = by_start[j].j
+                continue
+            nxt = v.longest(j + 1, {"ROLE"}) if v.low(j) in (",", "kiêm", "và") else None
+            if nxt is not None:
+                roles.append(" ".join(s.text for s in v.sylls[j + 1 : nxt.end]))
+                j = nxt.end
+                continue
+            more = v.longest(j, {"ROLE", "HON"})
+            if more is not None:
+                roles.append(" ".join(s.text for s in v.sylls[j : more.end]))
+                j = more.end
+                continue
+            break
+        if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
+            end = v.cap_run(j, limit=MAX_NAME + 1)
+            if end - j <= MAX_NAME:
+                conf = CONF_HONORIFIC if honorific else CONF_ROLE
+                attrs = (("cue", roles[0]),) if honorific else (("role", ", ".join(roles)),)
+                yield Cand("PER", j, end, conf, "rule:cue", attrs)
+                k = end
+                continue
+        k = max(k + 1, cue.end)
+
+
+def family_named(v: SentenceView) -> Iterator[Cand]:
+    """A capitalized run of 2–4 syllables opened by a family name, not a known place or body."""
+    n = len(v)
+    k = 0
+    while k < n:
+        if not v.cap(k) or (k > 0 and v.cap(k - 1)) or "FAM" not in v.tags_at(k):
+            k += 1
+            continue
+        if v.longest(k, {"ROLE", "HON", "NON", "ORGH", "ORGN"}) is not None:
+            k += 1  # "Phó Chủ nhiệm": a role that starts with a family-name syllable
+            continue
+        end = v.cap_run(k, limit=5)
+        if 2 <= end - k <= 4:
+            whole = v.longest(k, PLACE_TAGS | {"ORGN", "ORGH", "NON", "ETH"})
+            if whole is None or whole.end < end:
+                yield Cand("PER", k, end, CONF_FAMILY_NAME, "rule:family-name")
+        k = max(end, k + 1)

@@ -1,0 +1,174 @@
+"""High-precision patterns for places (LOC) and ethnic groups (ETH).
+
+- An admin or site prefix directly before a name: the prefix joins the span ("xã Tân Sơn",
+  "sông Hồng", "thôn 7"); descriptive words in between leave it out ("huyện vùng cao Mường
+  Khương" -> "Mường Khương"). A list after a prefixed place continues it ("các xã Tân Sơn, Bản
+  Lầu và Nậm Chảy").
+- A known province, country, region or world city standing alone as a whole capitalized run.
+- An ethnic-group name after "dân tộc"/"người"/"đồng bào" or in a list of groups; unambiguous
+  group names anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .view import PLACE_TAGS, Cand, SentenceView
+
+#: confidence of each pattern: calibrated by hand on the team's own gold (tests/gold), as the
+#: order in which overlapping candidates win (higher wins), not as probabilities.
+CONF_PREFIX_KNOWN = 0.97  # prefix + a name the gazetteer knows
+CONF_PREFIX_VILLAGE = 0.93  # village-level prefix + any capitalized name or a number
+CONF_PREFIX_SITE = 0.88  # a site prefix ("sông", "chợ", "đường") + a capitalized name
+CONF_DESCRIBED = 0.9  # prefix + descriptive words + a known name
+CONF_LIST = 0.88  # list continuation after a prefixed place
+CONF_BARE_KNOWN = 0.86  # a known province/country/region alone
+CONF_ETH_CUE = 0.98
+CONF_ETH_BARE = 0.9
+
+ETH_CUES = frozenset({"tộc", "người", "bào", "con"})  # dân tộc, người, đồng bào, bà con
+LIST_JOINERS = frozenset({",", "và", "với", "cùng", ";", "hoặc"})
+PERSON_START = frozenset({"FAM", "HON", "ROLE", "ORGH"})
+PREFIX_TAGS = frozenset({"PFXA", "PFXV", "PFX"})
+
+
+def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, bool] | None:
+    """End of the place name starting at ``k`` and whether the gazetteer knows it.
+
+    A longer capitalized run than the known name is cut where a person or a body starts
+    ("tỉnh Lào Cai Trịnh Xuân Trường" -> "Lào Cai").
+    """
+    if v.digit(k):
+        return k + 1, False
+    run = v.cap_run(k, limit=6)
+    if run == k:
+        return None
+    known = v.longest(k, PLACE_TAGS)
+    if known is not None and known.end <= run:
+        if known.end == run:
+            return run, True
+        if v.tags_at(known.end) & PERSON_START or v.tags_at(known.end) & PLACE_TAGS:
+            return known.end, True
+        return run, True
+    if not allow_unknown:
+        return None
+    return run, False
+
+
+def _prefix_at(v: SentenceView, k: int):
+    m = v.longest(k, PREFIX_TAGS)
+    if m is None or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN"}):
+        return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue or a body
+    longer = v.starts.get(k, [])[0]
+    if longer.end > m.end and longer.tags & {"ORGH", "ROLE", "NON"}:
+        return None  # "Huyện ủy", "Tỉnh ủy": a body, not a place prefix
+    if v.cap(k) and k > 0 and not v.punct(k - 1) and "PFXA" not in m.tags:
+        return None  # a capitalized site word mid-sentence is part of a name ("Chợ Mới")
+    if v.cap(k) and k > 0 and v.cap(k - 1):
+        return None  # inside a capitalized name ("Đảng bộ Xã ...", "Sông Đà 5")
+    return m
+
+
+def prefixed_places(v: SentenceView) -> Iterator[Cand]:
+    n = len(v)
+    k = 0
+    while k < n:
+        pm = _prefix_at(v, k)
+        if pm is None:
+            k += 1
+            continue
+        admin = "PFXA" in pm.tags
+        village = "PFXV" in pm.tags
+        prefix = " ".join(s.lower for s in v.sylls[k : pm.end])
+        j = pm.end
+        found = place_name_end(v, j, allow_unknown=True)
+        if found is not None and (village or v.cap(j)):
+            end, known = found
+            if known:
+                conf = CONF_PREFIX_KNOWN
+            else:
+                conf = CONF_PREFIX_VILLAGE if (admin or village) else CONF_PREFIX_SITE
+            yield Cand("LOC", k, end, conf, "rule:prefix", (("prefix", prefix),))
+            yield from _list_continuation(v, end, village or admin)
+            k = end
+            continue
+        if admin or village:  # descriptive words between the prefix and a known name
+            for gap in range(1, 4):
+                t = j + gap
+                if t >= n or v.punct(t - 1):
+                    break
+                if v.cap(t):
+                    found = place_name_end(v, t, allow_unknown=False)
+                    if found is not None:
+                        yield Cand("LOC", t, found[0], CONF_DESCRIBED, "rule:described", (("prefix", prefix),))
+                        k = found[0]
+                    break
+        k = max(k + 1, pm.end)
+
+
+def _list_continuation(v: SentenceView, end: int, unknown_ok: bool) -> Iterator[Cand]:
+    """ "xã A, B và C": B and C are places of the same level as A."""
+    k = end
+    while v.low(k) in LIST_JOINERS and v.cap(k + 1):
+        if v.longest(k + 1, PREFIX_TAGS | {"ORGH", "HON", "ROLE", "NON", "FAM"}):
+            return
+        found = place_name_end(v, k + 1, allow_unknown=unknown_ok)
+        if found is None:
+            return
+        yield Cand("LOC", k + 1, found[0], CONF_LIST, "rule:list")
+        k = found[0]
+
+
+def described_places(v: SentenceView) -> Iterator[Cand]:
+    """A descriptor that stays out of the span before a known place: "vùng Tây Bắc" -> "Tây Bắc"."""
+    for k in range(len(v) - 1):
+        d = v.longest(k, {"PFXD"})
+        if d is None or not v.cap(d.end):
+            continue
+        found = place_name_end(v, d.end, allow_unknown=False)
+        if found is not None:
+            yield Cand("LOC", d.end, found[0], CONF_DESCRIBED, "rule:described")
+
+
+def bare_places(v: SentenceView) -> Iterator[Cand]:
+    """A known province/country/region/city that is a whole capitalized run by itself."""
+    for k in range(len(v)):
+        if not v.cap(k) or (k > 0 and v.cap(k - 1)):
+            continue
+        m = v.longest(k, {"PROV", "COUNTRY", "REGION", "CITY", "SITE"})
+        if m is None or "NON" in m.tags or "AMB" in m.tags:
+            continue
+        run = v.cap_run(k, limit=8)
+        if run != m.end and not (v.tags_at(m.end) & PERSON_START):
+            continue
+        if k > 0 and v.longest(k - 1, {"HON"}) is not None and "COUNTRY" not in m.tags:
+            continue  # "ông Hà Nam"... a person named like a place
+        if m.tags & {"FAM"} and m.end - m.start == 1 and "COUNTRY" not in m.tags:
+            continue
+        yield Cand("LOC", k, m.end, CONF_BARE_KNOWN, "rule:known-place")
+
+
+def ethnic_groups(v: SentenceView) -> Iterator[Cand]:
+    prev_end = -10
+    for k in range(len(v)):
+        if not v.cap(k):
+            continue
+        m = v.longest(k, {"ETH", "ETH_AMB"})
+        if m is None:
+            continue
+        before = v.low(k - 1)
+        cue = before in ETH_CUES or (before in LIST_JOINERS and prev_end >= k - 2)
+        longer = v.starts.get(k, [])[0]
+        if longer.end > m.end and longer.tags & PLACE_TAGS:
+            continue  # "Mường Tè", "Mông Cổ": a place that starts like a group
+        if v.cap(m.end) and not cue:
+            continue  # part of a longer name
+        if cue:
+            yield Cand("ETH", k, m.end, CONF_ETH_CUE, "rule:ethnic-cue")
+            prev_end = m.end
+        elif "ETH_AMB" not in m.tags and "ETH" in m.tags:
+            if k > 0 and v.longest(k - 1, {"HON", "ROLE"}) is not None:
+                continue  # "anh Thái", "ông Hoa": a person
+            yield Cand("ETH", k, m.end, CONF_ETH_BARE, "rule:ethnic")
+            prev_end = m.end
+

@@ -1,0 +1,103 @@
+"""A sentence as the entity rules see it: syllables, lexicon matches and small predicates.
+
+Rules ask questions such as "is syllable k capitalized?", "which lexicon entries start at k?",
+"how far does the capitalized run starting at k go?". Answering them in one place keeps every rule
+short and makes them agree on what a "name syllable" is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import TRANSPARENT, Match
+from .syllables import Syl
+
+CAP_SHAPES = frozenset({"Aa", "AA", "A", "A'a", "A0", "aA"})
+#: lower-case words allowed inside a name run between two capitalized parts
+NAME_JOINERS = frozenset({"-", "–", "&"})
+PLACE_TAGS = frozenset({"PROV", "DIST", "COMM", "COUNTRY", "CITY", "REGION", "SITE"})
+ADMIN_TAGS = frozenset({"PROV", "DIST", "COMM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    """A candidate mention in syllable coordinates (``i``..``j`` exclusive) of one sentence."""
+
+    type: str
+    i: int
+    j: int
+    conf: float
+    method: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class SentenceView:
+    sylls: list[Syl]
+    matches: list[Match]
+    starts: dict[int, list[Match]] = field(default_factory=dict)
+    #: per syllable, the tags of matches that cover it but START BEFORE it ("làng" in "già làng")
+    inner: list[frozenset[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        inner: list[set[str]] = [set() for _ in self.sylls]
+        for m in self.matches:
+            self.starts.setdefault(m.start, []).append(m)
+            for k in range(m.start + 1, m.end):
+                inner[k] |= m.tags
+        self.inner = [frozenset(x) for x in inner]
+        for lst in self.starts.values():
+            lst.sort(key=lambda m: m.end - m.start, reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.sylls)
+
+    def low(self, k: int) -> str:
+        return self.sylls[k].lower if 0 <= k < len(self.sylls) else ""
+
+    def cap(self, k: int) -> bool:
+        """A capitalized word-like syllable (a name can be made of these)."""
+        return 0 <= k < len(self.sylls) and self.sylls[k].shape in CAP_SHAPES
+
+    def digit(self, k: int) -> bool:
+        return 0 <= k < len(self.sylls) and self.sylls[k].shape == "0"
+
+    def punct(self, k: int) -> bool:
+        return 0 <= k < len(self.sylls) and self.sylls[k].shape == "p"
+
+    def longest(self, k: int, tags: frozenset[str] | set[str]) -> Match | None:
+        """The longest lexicon match starting at ``k`` carrying any of ``tags``."""
+        for m in self.starts.get(k, ()):
+            if m.tags & tags:
+                return m
+        return None
+
+    def inside(self, k: int, tags: frozenset[str] | set[str]) -> bool:
+        """Is syllable k inside (not at the start of) a match carrying any of ``tags``?"""
+        return 0 <= k < len(self.inner) and bool(self.inner[k] & tags)
+
+    def tags_at(self, k: int) -> frozenset[str]:
+        """Tags of every match starting at k."""
+        out: frozenset[str] = frozenset()
+        for m in self.starts.get(k, ()):
+            out |= m.tags
+        return out
+
+    def cap_run(self, k: int, limit: int = 8) -> int:
+        """End (exclusive) of the run of capitalized syllables starting at ``k``.
+
+        A joiner ("-", "&") between two capitalized syllables stays inside ("Bà Rịa - Vũng Tàu").
+        """
+        j = k
+        n = len(self.sylls)
+        while j < n and j - k < limit:
+            joined = j > k and self.low(j) in NAME_JOINERS and self.cap(j + 1)
+            if not (self.cap(j) or joined):
+                break
+            j += 1
+        return j
+
+    def skip_transparent(self, k: int) -> int:
+        while k < len(self.sylls) and self.low(k) in TRANSPARENT:
+            k += 1
+        return k
