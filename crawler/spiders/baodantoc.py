@@ -95,13 +95,19 @@ class BaodantocSpider(scrapy.Spider):
         return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta)
 
     # -- what to request ---------------------------------------------------------------------
+    def _stats(self) -> Any:
+        """The crawl's stats, or None for a spider used on its own (tests, a shell)."""
+        crawler = getattr(self, "crawler", None)
+        return crawler.stats if crawler is not None else None
+
     def _stat(self, key: str, count: int = 1) -> None:
-        if self.crawler and self.crawler.stats:
-            self.crawler.stats.inc_value(f"{STATS}/{key}", count)
+        stats = self._stats()
+        if stats is not None:
+            stats.inc_value(f"{STATS}/{key}", count)
 
     def _limit_reached(self) -> bool:
         limit = self.filters.limit
-        stats = self.crawler.stats if self.crawler else None
+        stats = self._stats()
         return bool(limit and stats and (stats.get_value(f"{STATS}/articles/stored") or 0) >= limit)
 
     def article_request(self, url: str, found_in: str, date: datetime | None = None,
