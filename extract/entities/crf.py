@@ -55,8 +55,7 @@ def plausible(v: SentenceView, i: int, j: int) -> bool:
         return False
     if not v.cap(i) and v.longest(i, LOWER_OPENERS) is None:
         return False
-    whole = v.longest(i, {"NON"})
-    return whole is None or whole.end != j
+    return not v.has_match(i, j, {"NON"}) and not v.splits_word(i, j)
 
 
 class CrfTagger:

@@ -77,10 +77,10 @@ class Lexicon:
                 if low in TRANSPARENT:
                     j += 1
                     continue
-                if not (low[0].isalnum() or low == "."):
+                if not (low[0].isalnum() or low in (".", ",")):
                     break
-                if low == ".":  # "TP." is an entry of its own: allow a dot to close a key
-                    parts[-1] = parts[-1] + "."
+                if low in (".", ","):  # "TP." is a key; so is "Bộ Lao động, Thương binh và Xã hội"
+                    parts[-1] = parts[-1] + low
                 else:
                     parts.append(low)
                 j += 1

@@ -35,10 +35,17 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, tags)
     for key, group in gaz.table("ethnic").items():
         lex.add(key, {"ETH_AMB" if group.ambiguous else "ETH"})  # type: ignore[attr-defined]
+        for sub in group.subgroups:  # type: ignore[attr-defined]
+            lex.add(sub, {"ETH_AMB"})  # "người Xa Phó": a local group, named after a cue
     for key in gaz.table("org_head"):
         lex.add(key, {"ORGH"})
     for key, org in gaz.table("org_name").items():
+        if " của " in key:
+            continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation
         lex.add(key, {"ORGN_AMB" if org.ambiguous else "ORGN"})  # type: ignore[attr-defined]
+        if " " in key and "-" in org.canonical:  # type: ignore[attr-defined]
+            # "Bộ Lao động - Thương binh và Xã hội" is also written with a comma
+            lex.add(org.canonical.replace(" - ", ", "), {"ORGN"})  # type: ignore[attr-defined]
     for key, abbr in gaz.table("abbreviation").items():
         if abbr.org_head:  # type: ignore[attr-defined]
             lex.add(key, {"ORGH"})

@@ -15,8 +15,15 @@ from .crf import MODEL_PATH, CrfTagger
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
 from .rules_orgs import organizations, tailed_organizations
-from .rules_people import family_named, people
-from .rules_places import bare_places, described_places, ethnic_groups, prefixed_places
+from .rules_people import family_named, people, uncle_ho
+from .rules_places import (
+    bare_places,
+    described_places,
+    ethnic_groups,
+    parenthesized_places,
+    places_after_prepositions,
+    prefixed_places,
+)
 from .syllables import sentence_syllables
 from .view import Cand, SentenceView
 
@@ -39,11 +46,14 @@ def rule_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
     cands += prefixed_places(v)
     cands += described_places(v)
     cands += bare_places(v)
+    cands += places_after_prepositions(v)
+    cands += parenthesized_places(v)
     cands += ethnic_groups(v)
     cands += organizations(v, model.national_heads)
     cands += tailed_organizations(v)
     cands += people(v, cands)
     cands += family_named(v)
+    cands += uncle_ho(v)
     return cands
 
 
@@ -68,11 +78,20 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
             if attrs.pop("generic", None):
                 continue
             start, end = sylls[c.i].start, sylls[c.j - 1].end
+            if c.type == "PER" and _initial_dot(sylls, c.j):
+                end += 1  # "anh S. kể": the dot belongs to the initial
             mentions.append(Mention(type=c.type, start=start, end=end, text=doc.text[start:end],
                                     sentence_index=sent.index, method=c.method, confidence=c.conf,
                                     attributes=attrs))
     doc.mentions = mentions
     return doc
+
+
+def _initial_dot(sylls: list, j: int) -> bool:
+    """A name ending in an initial followed by its dot, inside the sentence ("Út H. nói")."""
+    last = sylls[j - 1].text
+    return (j + 1 < len(sylls) and sylls[j].text == "." and len(last) <= 2 and last[:1].isupper()
+            and sylls[j].start == sylls[j - 1].end)
 
 
 def load_tagger() -> CrfTagger | None:

@@ -34,11 +34,11 @@ STOP_TAGS = frozenset({"HON", "ROLE"})
 
 def _scope_end(v: SentenceView, j: int) -> int | None:
     """End of a scope ("tỉnh Lào Cai", "huyện Mường Khương", "Việt Nam") starting at ``j``."""
-    pm = v.longest(j, {"PFXA"})
+    pm = v.longest(j, {"PFXA", "PFXV"})
     if pm is not None:
         found = place_name_end(v, pm.end, allow_unknown=True)
         return found[0] if found else None
-    known = v.longest(j, {"COUNTRY"})
+    known = v.longest(j, {"COUNTRY", "REGION"})
     if known is not None and v.cap(j):
         return known.end
     return None
@@ -70,7 +70,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool) -> tuple[int, b
     n = len(v)
     j = head_end
     while j < n:
-        if v.longest(j, {"PFXA"}) is not None:
+        if v.longest(j, {"PFXA", "PFXV"}) is not None:
             scope = _scope_end(v, j)
             if scope is not None:
                 return scope, has_proper_part(v, head_end, j), True
@@ -78,7 +78,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool) -> tuple[int, b
         if j > head_end and v.tags_at(j) & STOP_TAGS:
             break
         if v.cap(j) or (v.digit(j) and j > head_end):
-            if after_role and j > head_end and "FAM" in v.tags_at(j) and v.cap(j + 1):
+            if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1):
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
             j += 1
             continue
@@ -114,6 +114,9 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue
+        place = v.longest(k, {"COUNTRY", "CITY", "REGION", "PROV"})
+        if head is not None and place is not None and place.end >= head.end:
+            head = None  # "Đài Loan" is a place, not the head "Đài" + "Loan"
         head_key = " ".join(s.lower for s in v.sylls[k : head.end]) if head is not None else ""
         if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
             k += 1

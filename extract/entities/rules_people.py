@@ -17,6 +17,7 @@ from .view import PLACE_TAGS, Cand, SentenceView
 CONF_HONORIFIC = 0.95
 CONF_ROLE = 0.93
 CONF_FAMILY_NAME = 0.8
+CONF_UNCLE_HO = 0.85
 MAX_NAME = 5  # syllables; longer capitalized runs after a cue are headings, not names
 
 NOT_NAME_START = frozenset({"PFXA", "ORGH", "ORGN", "NON", "ROLE", "HON"})
@@ -64,7 +65,7 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             break
         if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
             end = v.cap_run(j, limit=MAX_NAME + 1)
-            if end - j <= MAX_NAME:
+            if end - j <= MAX_NAME and not v.splits_word(j, end):
                 conf = CONF_HONORIFIC if honorific else CONF_ROLE
                 attrs = (("cue", roles[0]),) if honorific else (("role", ", ".join(roles)),)
                 yield Cand("PER", j, end, conf, "rule:cue", attrs)
@@ -90,3 +91,10 @@ def family_named(v: SentenceView) -> Iterator[Cand]:
             if whole is None or whole.end < end:
                 yield Cand("PER", k, end, CONF_FAMILY_NAME, "rule:family-name")
         k = max(end, k + 1)
+
+
+def uncle_ho(v: SentenceView) -> Iterator[Cand]:
+    """ "Bác" capitalized inside a sentence, with no name after it, is President Hồ Chí Minh."""
+    for k in range(1, len(v)):
+        if v.sylls[k].text == "Bác" and not v.punct(k - 1) and not v.cap(k + 1):
+            yield Cand("PER", k, k + 1, CONF_UNCLE_HO, "rule:uncle-ho")

@@ -25,11 +25,19 @@ CONF_LIST = 0.88  # list continuation after a prefixed place
 CONF_BARE_KNOWN = 0.86  # a known province/country/region alone
 CONF_ETH_CUE = 0.98
 CONF_ETH_BARE = 0.9
+CONF_ETH_LIST = 0.9
 
 ETH_CUES = frozenset({"tộc", "người", "bào", "con"})  # dân tộc, người, đồng bào, bà con
 LIST_JOINERS = frozenset({",", "và", "với", "cùng", ";", "hoặc"})
 PERSON_START = frozenset({"FAM", "HON", "ROLE", "ORGH"})
 PREFIX_TAGS = frozenset({"PFXA", "PFXV", "PFX"})
+NAME_JOIN = frozenset({"-", "–", "&"})
+NUMBERED_ADMIN = frozenset({"phường", "quận", "p.", "q.", "khu phố", "tổ dân phố"})
+FOREIGN_TAGS = frozenset({"COUNTRY", "CITY", "REGION"})
+#: words after which a bare place name is expected ("ở Cương Gián", "sang Nhật")
+PLACE_PREPS = frozenset({"ở", "tại", "sang", "đến", "tới", "từ", "về", "nước", "qua", "khắp", "ra", "vào", "quê"})
+CONF_AFTER_PREP = 0.8
+CONF_PARENTHESIZED = 0.86
 
 
 def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, bool] | None:
@@ -52,6 +60,9 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
         return run, True
     if not allow_unknown:
         return None
+    for t in range(k + 1, run):  # "miền Nam VN": an unknown name stops where a known place starts
+        if v.tags_at(t) & {"COUNTRY", "PROV", "REGION", "CITY"}:
+            return (t - 1 if v.low(t - 1) in NAME_JOIN else t), False
     return run, False
 
 
@@ -81,9 +92,23 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
         village = "PFXV" in pm.tags
         prefix = " ".join(s.lower for s in v.sylls[k : pm.end])
         j = pm.end
+        keyed = v.longest(k, PLACE_TAGS)
+        if keyed is not None and keyed.end > j:  # "miền Trung", "sông Hồng": keyed with the word
+            yield Cand("LOC", k, keyed.end, CONF_PREFIX_KNOWN, "rule:known-place")
+            k = keyed.end
+            continue
+        if v.digit(j) and not (village or prefix in NUMBERED_ADMIN):
+            k += 1  # "xã 4" is no place; "phường 3", "thôn 7" are
+            continue
         found = place_name_end(v, j, allow_unknown=True)
         if found is not None and (village or v.cap(j)):
             end, known = found
+            whole = v.longest(j, FOREIGN_TAGS)
+            if not admin and whole is not None and whole.end == end:
+                # "làng Hàn Quốc", "phố Pusan": a country or foreign city is named on its own
+                yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
+                k = end
+                continue
             if known:
                 conf = CONF_PREFIX_KNOWN
             else:
@@ -148,7 +173,49 @@ def bare_places(v: SentenceView) -> Iterator[Cand]:
         yield Cand("LOC", k, m.end, CONF_BARE_KNOWN, "rule:known-place")
 
 
+def parenthesized_places(v: SentenceView) -> Iterator[Cand]:
+    """A known district or province alone in parentheses: "xã Cán Khê (Như Thanh)"."""
+    for k in range(1, len(v) - 1):
+        if v.low(k - 1) != "(" or not v.cap(k):
+            continue
+        m = v.longest(k, {"PROV", "DIST", "CITY", "COUNTRY"})
+        if m is not None and v.low(m.end) == ")" and not m.tags & {"NON", "ORGN"}:
+            yield Cand("LOC", k, m.end, CONF_PARENTHESIZED, "rule:parenthesized")
+
+
+def places_after_prepositions(v: SentenceView) -> Iterator[Cand]:
+    """A name the gazetteer knows only as ambiguous or as a district/commune, right after a
+    place preposition: "sang Nhật", "ở Cương Gián"."""
+    for k in range(1, len(v)):
+        if v.low(k - 1) not in PLACE_PREPS or not v.cap(k):
+            continue
+        m = v.longest(k, PLACE_TAGS)
+        if m is None or m.end != v.cap_run(k) or m.tags & {"NON", "ORGN", "ETH"}:
+            continue
+        yield Cand("LOC", k, m.end, CONF_AFTER_PREP, "rule:after-preposition")
+
+
 def ethnic_groups(v: SentenceView) -> Iterator[Cand]:
+    """Group names after a cue, in a list, or unambiguous ones anywhere; then, in a sentence that
+    already names two groups, the ambiguous names that stand as list items ("Lào 16 người; Kháng
+    11 người; Hoa 8 người")."""
+    found = list(_ethnic_groups(v))
+    yield from found
+    if len(found) < 2:
+        return
+    taken = {c.i for c in found}
+    for k in range(len(v)):
+        if k in taken or not v.cap(k) or (k > 0 and v.cap(k - 1)):
+            continue
+        m = v.longest(k, {"ETH", "ETH_AMB"})
+        if m is None or v.cap(m.end) or v.starts.get(k, [m])[0].end > m.end:
+            continue
+        before, after = v.low(k - 1), v.low(m.end)
+        if before in LIST_JOINERS | {"là", ":", "gồm"} and (after in LIST_JOINERS or v.digit(m.end) or after in (".", "")):
+            yield Cand("ETH", k, m.end, CONF_ETH_LIST, "rule:ethnic-list")
+
+
+def _ethnic_groups(v: SentenceView) -> Iterator[Cand]:
     prev_end = -10
     for k in range(len(v)):
         if not v.cap(k):

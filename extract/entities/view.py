@@ -76,6 +76,16 @@ class SentenceView:
         """Is syllable k inside (not at the start of) a match carrying any of ``tags``?"""
         return 0 <= k < len(self.inner) and bool(self.inner[k] & tags)
 
+    def has_match(self, i: int, j: int, tags: frozenset[str] | set[str]) -> bool:
+        """Is syllables i..j exactly a lexicon entry carrying any of ``tags``?"""
+        return any(m.end == j and m.tags & tags for m in self.starts.get(i, ()))
+
+    def splits_word(self, i: int, j: int) -> bool:
+        """A one-syllable span that is the capitalized start of a common word ("Lãnh" of "Lãnh
+        đạo", "Công" of "Công đoàn"): no name."""
+        return (j - i == 1 and j < len(self.sylls) and self.sylls[i].wpos == "B"
+                and self.sylls[j].wpos == "I" and self.sylls[j].shape == "a")
+
     def tags_at(self, k: int) -> frozenset[str]:
         """Tags of every match starting at k."""
         out: frozenset[str] = frozenset()
