@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -64,6 +65,7 @@ class CrawlReport:
     started_at: str | None = None
     finished_at: str | None = None
     finish_reason: str | None = None
+    elapsed_s: float = 0.0
     filters: dict[str, Any] = field(default_factory=dict)
     pages_fetched: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
@@ -134,6 +136,7 @@ class CrawlReportExtension:
         self.min_articles = min_articles
         self.coverage_min = coverage_min
         self.started_at: str | None = None
+        self._clock = time.monotonic()
         self.report: CrawlReport | None = None
 
     @classmethod
@@ -150,12 +153,14 @@ class CrawlReportExtension:
 
     def spider_opened(self) -> None:
         self.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self._clock = time.monotonic()
 
     def spider_closed(self, reason: str) -> None:
         report = build_report(self.crawler.stats.get_stats(), self.min_articles, self.coverage_min)
         report.started_at = self.started_at
         report.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         report.finish_reason = reason
+        report.elapsed_s = round(time.monotonic() - self._clock, 3)
         spider = self.crawler.spider
         report.filters = spider.filters.describe() if hasattr(spider, "filters") else {}
         report.store = self.store_path

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.console import Console
 from rich.table import Table
 
@@ -16,10 +14,7 @@ def _counts(counts: dict[str, int]) -> str:
 
 
 def _seconds(report: CrawlReport) -> str:
-    if not (report.started_at and report.finished_at):
-        return ""
-    delta = datetime.fromisoformat(report.finished_at) - datetime.fromisoformat(report.started_at)
-    return f" in {delta.total_seconds():.0f} s"
+    return f" in {report.elapsed_s:.1f} s" if report.elapsed_s else ""
 
 
 def print_report(report: CrawlReport, console: Console | None = None) -> None:
