@@ -117,7 +117,8 @@ def test_place_after_2025_includes_old_units(db) -> None:
 
     wide, _ = search(db, build_query("dong bao", place="Lào Cai", limit=10_000))
     strict, _ = search(db, build_query("dong bao", place="Lào Cai", strict_place=True, limit=10_000))
-    expected_wide = {k for k in oracle(db, ["dong", "bao"]) if k[0] in articles_in({"lao cai", "yen bai"})}
+    area = articles_in({"lao cai", "yen bai"})
+    expected_wide = {k for k in oracle(db, ["dong", "bao"]) if k[0] in area}
     assert keys(wide) == expected_wide
     assert keys(strict) < keys(wide)  # the synthetic store has old Yên Bái articles: strict drops them
     assert any("Yên Bái" in (h.title or "") + h.sentence for h in wide if keys([h]) - keys(strict))
