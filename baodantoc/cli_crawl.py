@@ -86,7 +86,7 @@ def parse(page: Path, url: str, fetched_at: str | None, layout: str | None, cont
     generic fallback; "extraction" in the output says which layer gave each field. Exits 1 (after
     printing the record) when the crawler would skip the page, and says why. PAGE may be gzipped.
 
-    Example: baodantoc parse tests/fixtures/pages/cms_2024_04_10.html.gz --url https://baodantoc.vn/gia-lai-von-tin-dung-chinh-sach-giup-dong-bao-jrai-bahnar-thoat-ngheo-1712565900057.htm
+    Example: baodantoc parse tests/fixtures/pages/cms_2024_09_23.html.gz --url https://baodantoc.vn/ky-son-tang-toc-xoa-nha-tam-cho-dong-bao-mong-kho-mu-1726998300177.htm
     """
     from crawler import settings as crawl_settings
     from crawler.layouts import LAYOUTS, PageError, parse_page

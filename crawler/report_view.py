@@ -24,10 +24,11 @@ def print_report(report: CrawlReport, console: Console | None = None) -> None:
     console.print(f"[bold]crawl {report.run_id or ''}[/] {report.finish_reason or ''}{_seconds(report)}: "
                   f"{report.pages_fetched:,} pages fetched", highlight=False)
     console.print(f"  articles    {a.get('new', 0):,} new · {a.get('updated', 0):,} updated · "
-                  f"{a.get('unchanged', 0):,} unchanged  (store {report.store})", highlight=False)
+                  f"{a.get('unchanged', 0):,} unchanged", highlight=False)
     console.print(f"  skipped     {_counts(report.skipped)}", highlight=False)
     console.print(f"  errors      {_counts(report.errors)}", highlight=False)
     console.print(f"  cross-posts {_counts(report.crossposts)}", highlight=False)
+    console.print(f"  store       {report.store} (run {report.run_id}; report in crawl_runs)", highlight=False)
     checks = Table(title="coverage and checks", title_justify="left")
     checks.add_column("check")
     checks.add_column("value", justify="right")

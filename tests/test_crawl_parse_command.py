@@ -123,3 +123,12 @@ def test_forcing_the_generic_layout_records_its_layers(tmp_path: Path) -> None:
     assert code == 0 and record is not None
     assert record["layout"] == "generic" and record["extraction"]["title"] == "generic"
     assert record["published_at"] == "2024-05-18T09:30:00+07:00"
+
+
+def test_the_help_example_runs() -> None:
+    help_text = cli.commands["parse"].help or ""
+    example = help_text.split("Example:", 1)[1].split()
+    assert example[:2] == ["baodantoc", "parse"]
+    result = CliRunner().invoke(cli, example[1:])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["layout"] == "cms"
