@@ -319,3 +319,9 @@ def test_search_on_the_sample_site_output(request: pytest.FixtureRequest) -> Non
     hits, _ = search(db, build_query(" ".join(words), limit=10_000))
     assert (aid, idx) in keys(hits)
     db.close()
+
+
+@pytest.mark.parametrize("command", ["export", "search", "serve"])
+def test_output_commands_have_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example: baodantoc " + command in result.output
