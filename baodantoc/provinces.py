@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold_name
+
+log = logging.getLogger(__name__)
 
 #: Generic words a user may put before a province name ("tỉnh Lào Cai", "TP Hà Nội").
 _PREFIXES = ("tinh ", "thanh pho ", "tp ")
@@ -74,12 +77,14 @@ def province_area(name: str, *, strict: bool = False) -> tuple[str, ...]:
     key = strip_prefix(fold_name(name))
     if strict:
         return (key,)
-    merged = province_map().new_to_old.get(key)
+    try:
+        mapping = province_map()
+    except (OSError, ValueError, KeyError) as exc:  # a broken or missing underthesea install
+        log.warning("no province mapping (%s): --place %r covers only itself", exc, name)
+        return (key,)
+    merged = mapping.new_to_old.get(key)
     if not merged:
         return (key,)
     return tuple(sorted({key, *(fold_name(n) for n in merged)}))
 
 
-def is_province(name: str) -> bool:
-    """True when ``name`` is a province (old or new), with or without "tỉnh"/"thành phố"."""
-    return strip_prefix(fold_name(name)) in province_map().display

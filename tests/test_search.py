@@ -65,6 +65,17 @@ def test_match_spans_point_into_the_original_even_for_nfd() -> None:
         assert [unicodedata.normalize("NFC", text[s:e]) for s, e in spans] == ["Lào", "Cai"]
 
 
+def test_province_area_without_the_mapping_is_the_name_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    from baodantoc import provinces
+
+    provinces.province_map.cache_clear()
+    monkeypatch.setattr(provinces, "mapping_path", lambda: Path("/nonexistent/mapping.json"))
+    try:
+        assert provinces.province_area("Lào Cai") == ("lao cai",)
+    finally:
+        provinces.province_map.cache_clear()
+
+
 def test_province_area_after_2025_includes_merged_provinces() -> None:
     assert set(province_area("Lào Cai")) == {"lao cai", "yen bai"}
     assert province_area("tỉnh Lào Cai", strict=True) == ("lao cai",)
