@@ -56,6 +56,9 @@ class BaodantocSpider(scrapy.Spider):
             raise ValueError(f"hosts: not one of the paper's hosts: {', '.join(unknown)}")
         self.seen_ids: set[str] = set()
         self.seen_listings: set[tuple[str, str]] = set()
+        # the section of a listing or feed an article was seen in, for pages without a breadcrumb;
+        # kept apart from the request because the article may have been requested from elsewhere
+        self.section_hints: dict[str, str] = {}
         self.max_pages = 1000
         self.id_margin = timedelta(days=30)
 
@@ -115,7 +118,11 @@ class BaodantocSpider(scrapy.Spider):
         """A request for an article link, or None when it is off-scope, seen, or filtered out."""
         canonical = urls.canonical_url(url)
         article_id = urls.article_id(canonical)
-        if article_id is None or not urls.in_scope(canonical) or article_id in self.seen_ids:
+        if article_id is None or not urls.in_scope(canonical):
+            return None
+        if section:
+            self.section_hints.setdefault(article_id, section)
+        if article_id in self.seen_ids:
             return None
         skip = self.filters.date_skip(date)
         if skip is None and date is None:
@@ -132,8 +139,7 @@ class BaodantocSpider(scrapy.Spider):
             return None
         self.seen_ids.add(article_id)
         self._stat(f"discovered/{found_in}")
-        return self._request(canonical, self.parse_article, P_ARTICLE, article_id=article_id, found_in=found_in,
-                             section_hint=section)
+        return self._request(canonical, self.parse_article, P_ARTICLE, article_id=article_id, found_in=found_in)
 
     def listing_request(self, url: str, page: int | None = None) -> scrapy.Request | None:
         """A request for a section listing page (first page unless ``page``), or None if unwanted."""
@@ -260,7 +266,7 @@ class BaodantocSpider(scrapy.Spider):
             log.exception("could not parse %s", response.url)
             self._stat(f"errors/parse:{type(exc).__name__}")
             return
-        hint = response.meta.get("section_hint")
+        hint = self.section_hints.get(record["article_id"] or "")
         if not record["section"] and hint and urls.site_for(response.url) is urls.site_for(record["canonical_url"]):
             record["section"] = hint  # a page without breadcrumb (e-magazine): the listing it was in
             record["extraction"]["section"] = "listing"
