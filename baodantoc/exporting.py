@@ -270,6 +270,8 @@ def export_store(store: Path, out_dir: Path, formats: Iterable[str] = FORMATS, t
         write_manifest(out_dir, report)
     except sqlite3.DatabaseError as exc:
         raise ExportError(f"cannot read {store}: {exc}") from exc
+    except OSError as exc:  # the files were discarded: nothing half-written is left
+        raise ExportError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
     finally:
         db.close()
     return report

@@ -19,7 +19,7 @@ from outputs_helpers import ROOT, sample_store, synthetic_store
 from baodantoc import exporting
 from baodantoc.cli import cli
 from baodantoc.export_schema import TABLES, render_data_dictionary
-from baodantoc.exporting import export_store
+from baodantoc.exporting import ExportError, export_store
 from baodantoc.store import connect
 
 VN = timezone(timedelta(hours=7))
@@ -117,7 +117,7 @@ def test_a_failed_export_leaves_the_previous_files(store: Path, exported: Path, 
         return real(*args, **kwargs)
 
     monkeypatch.setattr(exporting, "_arrow_columns", failing)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ExportError, match=r"cannot write to .*: disk full"):
         export_store(store, tmp_path, progress=False, chunk_rows=50)
     assert digests(tmp_path) == before  # nothing half-written, no temporary file left
 
@@ -162,6 +162,14 @@ def test_cli_errors_are_one_line(store: Path, tmp_path: Path, args: list[str], m
     result = CliRunner().invoke(cli, ["export", *args, "--output", str(tmp_path / "out")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.startswith(message.format(tmp=tmp_path)) and len(result.output.strip().splitlines()) == 1
+
+
+def test_unwritable_output_is_one_line(store: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["export", "--store", str(store), "-o", str(blocker / "sub")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith(f"Error: cannot write to {blocker / 'sub'}")
 
 
 def test_cli_export_subset(store: Path, tmp_path: Path) -> None:
