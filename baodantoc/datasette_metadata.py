@@ -17,9 +17,6 @@ from typing import Any
 
 from .export_schema import TABLES
 
-_FACT_COLUMNS = ("published_at", "place_name", "province", "province_2025", "kind", "value", "unit", "approx",
-                 "subject", "text", "sentence", "title", "url")
-
 CANNED_QUERIES: dict[str, dict[str, Any]] = {
     "search_sentences": {
         "title": "Search sentences (diacritics-insensitive)",
@@ -37,13 +34,26 @@ limit 200""",
         "title": "Facts about a place",
         "description": "Numeric facts whose place is the given unit or lies in the given province (before or "
                        "after the 2025 reorganization), newest first. Optional: a fact kind (percent, money, ...).",
-        "sql": f"""select {', '.join(_FACT_COLUMNS)}
-from fact_details
-where (bdt_fold_name(place_name) like '%' || bdt_fold_name(:place) || '%'
-       or bdt_fold_name(province) = bdt_fold_name(:place)
-       or bdt_fold_name(province_2025) = bdt_fold_name(:place))
-  and (:kind = '' or kind = :kind)
-order by published_at desc
+        # places first (entities is small), then facts through the facts_place index
+        "sql": """with wanted as (
+  select entity_id from entities
+  where type = 'LOC'
+    and (bdt_fold_name(canonical_name) like '%' || bdt_fold_name(:place) || '%'
+         or bdt_fold_name(case when json_valid(attributes) then json_extract(attributes, '$.province') end)
+            = bdt_fold_name(:place)
+         or bdt_fold_name(case when json_valid(attributes) then json_extract(attributes, '$.province_2025') end)
+            = bdt_fold_name(:place))
+)
+select a.published_at, p.canonical_name as place_name,
+       case when json_valid(p.attributes) then json_extract(p.attributes, '$.province') end as province,
+       case when json_valid(p.attributes) then json_extract(p.attributes, '$.province_2025') end as province_2025,
+       f.kind, f.value, f.unit, f.approx, f.subject, f.text, f.sentence, a.title, a.url
+from facts f
+join wanted w on w.entity_id = f.place
+join entities p on p.entity_id = f.place
+join articles a on a.article_id = f.article_id
+where (:kind = '' or f.kind = :kind)
+order by a.published_at desc
 limit 500""",
     },
     "people_and_roles": {
