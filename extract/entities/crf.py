@@ -44,6 +44,7 @@ def decode(labels: list[str]) -> list[tuple[str, int, int]]:
     return [tuple(s) for s in spans]  # type: ignore[misc]
 
 
+NAME_PUNCT = frozenset({"-", ".", "'"})
 #: lexicon tags that may open a span with a lower-case word ("xã Tân Sơn", "đội tuyển Việt Nam")
 LOWER_OPENERS = frozenset({"PFXA", "PFXV", "PFX", "ORGH"})
 
@@ -80,6 +81,8 @@ class CrfTagger:
         for typ, i, j in spans:
             if typ not in ("PER", "ORG", "LOC", "ETH") or not plausible(v, i, j):
                 continue
+            if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT for k in range(i, j)):
+                continue  # every syllable of a person's name is capitalized
             conf = min(marg[k][index[labels[k]]] for k in range(i, j))
             out.append(Cand(typ, i, j, float(conf), "crf"))
         return out

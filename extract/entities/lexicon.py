@@ -43,6 +43,8 @@ class Lexicon:
 
     def __init__(self, entries: dict[str, set[str]] | None = None):
         self._entries: dict[str, frozenset[str]] = {}
+        #: every proper prefix (in syllables) of a key: lets match() stop extending at once
+        self._prefixes: set[str] = set()
         self.max_len = 1
         for key, tags in (entries or {}).items():
             self.add(key, tags)
@@ -53,7 +55,14 @@ class Lexicon:
         if not k:
             return
         self._entries[k] = self._entries.get(k, frozenset()) | frozenset(tags)
-        self.max_len = max(self.max_len, k.count(" ") + 1)
+        parts = k.split(" ")
+        self.max_len = max(self.max_len, len(parts))
+        for n in range(1, len(parts) + 1):
+            head = " ".join(parts[:n])
+            if n < len(parts):
+                self._prefixes.add(head)
+            if head[-1] in ".,":  # "tp." is reached through "tp", "động," through "động"
+                self._prefixes.add(head[:-1])
 
     def get(self, key: str) -> frozenset[str]:
         return self._entries.get(lexicon_key(key), frozenset())
@@ -64,6 +73,7 @@ class Lexicon:
     def match(self, sylls: list[Syl]) -> list[Match]:
         """All entries found in a syllable sequence (every start, every length that matches)."""
         entries = self._entries
+        prefixes = self._prefixes
         out: list[Match] = []
         n = len(sylls)
         for i in range(n):
@@ -84,10 +94,11 @@ class Lexicon:
                 else:
                     parts.append(low)
                 j += 1
-                tags = entries.get(" ".join(parts))
+                key = " ".join(parts)
+                tags = entries.get(key)
                 if tags:
                     out.append(Match(i, j, tags))
-                if low == ".":
+                if low == "." or key not in prefixes:
                     break
         return out
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Mention
 from .crf import MODEL_PATH, CrfTagger
+from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
 from .rules_orgs import organizations, tailed_organizations
@@ -83,7 +84,7 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
             mentions.append(Mention(type=c.type, start=start, end=end, text=doc.text[start:end],
                                     sentence_index=sent.index, method=c.method, confidence=c.conf,
                                     attributes=attrs))
-    doc.mentions = mentions
+    doc.mentions = harmonize(doc, mentions)
     return doc
 
 

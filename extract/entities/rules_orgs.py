@@ -117,7 +117,7 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         place = v.longest(k, {"COUNTRY", "CITY", "REGION", "PROV"})
         if head is not None and place is not None and place.end >= head.end:
             head = None  # "Đài Loan" is a place, not the head "Đài" + "Loan"
-        head_key = " ".join(s.lower for s in v.sylls[k : head.end]) if head is not None else ""
+        head_key = v.surface(k, head.end) if head is not None else ""
         if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
             k += 1
             continue

@@ -90,7 +90,7 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
             continue
         admin = "PFXA" in pm.tags
         village = "PFXV" in pm.tags
-        prefix = " ".join(s.lower for s in v.sylls[k : pm.end])
+        prefix = v.surface(k, pm.end)
         j = pm.end
         keyed = v.longest(k, PLACE_TAGS)
         if keyed is not None and keyed.end > j:  # "miền Trung", "sông Hồng": keyed with the word
@@ -101,7 +101,7 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
             k += 1  # "xã 4" is no place; "phường 3", "thôn 7" are
             continue
         found = place_name_end(v, j, allow_unknown=True)
-        if found is not None and (village or v.cap(j)):
+        if found is not None and (village or v.cap(j) or v.digit(j)):
             end, known = found
             whole = v.longest(j, FOREIGN_TAGS)
             if not admin and whole is not None and whole.end == end:

@@ -76,6 +76,15 @@ class SentenceView:
         """Is syllable k inside (not at the start of) a match carrying any of ``tags``?"""
         return 0 <= k < len(self.inner) and bool(self.inner[k] & tags)
 
+    def surface(self, i: int, j: int) -> str:
+        """Lower-cased text of syllables i..j with the original spacing ("tp.", "q.", "thị xã")."""
+        parts: list[str] = []
+        for k in range(i, j):
+            if k > i and self.sylls[k].start > self.sylls[k - 1].end:
+                parts.append(" ")
+            parts.append(self.sylls[k].lower)
+        return "".join(parts)
+
     def has_match(self, i: int, j: int, tags: frozenset[str] | set[str]) -> bool:
         """Is syllables i..j exactly a lexicon entry carrying any of ``tags``?"""
         return any(m.end == j and m.tags & tags for m in self.starts.get(i, ()))
@@ -83,7 +92,7 @@ class SentenceView:
     def splits_word(self, i: int, j: int) -> bool:
         """A one-syllable span that is the capitalized start of a common word ("Lãnh" of "Lãnh
         đạo", "Công" of "Công đoàn"): no name."""
-        return (j - i == 1 and j < len(self.sylls) and self.sylls[i].wpos == "B"
+        return (j - i == 1 and j < len(self.sylls) and self.sylls[i].wpos == "B" and len(self.sylls[i].text) > 1
                 and self.sylls[j].wpos == "I" and self.sylls[j].shape == "a")
 
     def tags_at(self, k: int) -> frozenset[str]:

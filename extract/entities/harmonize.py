@@ -1,0 +1,88 @@
+"""One article, one reading: make the mentions of the same name agree, and find its other uses.
+
+A name is usually introduced with its cue ("xã Hướng Phùng", "ông Nguyễn Thu Minh") and later
+written bare ("Hướng Phùng đã ở ngay phía trước"), where a sentence-level tagger may miss it or
+type it differently. Two document-level passes fix that:
+
+1. vote: mentions with the same surface take the type with the highest summed confidence (rules
+   weigh more than the CRF); a confident rule mention keeps its own type;
+2. propagate: a name found confidently is labelled wherever else it occurs as a whole capitalized
+   name and nothing else claims the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..doc import Doc, Mention
+
+#: a mention at least this confident is a seed for propagation and is never relabelled by a vote
+SEED_CONF = 0.9
+#: confidence given to a propagated mention (below every rule, so a rule always wins later)
+PROPAGATED_CONF = 0.75
+RULE_WEIGHT = 1.5
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def vote(mentions: list[Mention]) -> None:
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[_key(m.text)].append(m)
+    for ms in groups.values():
+        if len({m.type for m in ms}) < 2:
+            continue
+        score: Counter[str] = Counter()
+        for m in ms:
+            score[m.type] += m.confidence * (RULE_WEIGHT if m.method.startswith("rule") else 1.0)
+        best = score.most_common(1)[0][0]
+        for m in ms:
+            if m.type != best and not (m.method.startswith("rule") and m.confidence >= SEED_CONF):
+                m.type = best
+                m.method += "+vote"
+
+
+def _seed_surfaces(mentions: list[Mention]) -> dict[str, str]:
+    """surface -> type, for names worth looking for elsewhere (two syllables or more)."""
+    seeds: dict[str, str] = {}
+    for m in mentions:
+        if m.confidence < SEED_CONF or m.type == "ETH":
+            continue
+        surface = m.attributes.get("name") or m.text
+        if m.type == "LOC" and m.attributes.get("prefix"):
+            surface = m.text[len(m.attributes["prefix"]) :].strip()
+        if " " in surface and surface[:1].isupper():
+            seeds.setdefault(surface, m.type)
+    return seeds
+
+
+def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    seeds = _seed_surfaces(mentions)
+    if not seeds:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    added: list[Mention] = []
+    for surface, typ in sorted(seeds.items(), key=lambda x: -len(x[0])):
+        pattern = re.compile(r"(?<![\w'])" + re.escape(surface) + r"(?![\w'])")
+        for hit in pattern.finditer(doc.norm):
+            start, end = hit.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            after = doc.norm[end : end + 2]
+            if len(after) == 2 and after[0] == " " and after[1].isupper():
+                continue  # the start of a longer capitalized name
+            sent = doc.sentence_at(start)
+            added.append(Mention(type=typ, start=start, end=end, text=doc.text[start:end],
+                                 sentence_index=sent.index if sent else -1, method="propagate",
+                                 confidence=PROPAGATED_CONF))
+            taken.append((start, end))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def harmonize(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Both passes over one article's mentions; returns the new list."""
+    vote(mentions)
+    return propagate(doc, mentions)
