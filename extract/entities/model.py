@@ -37,8 +37,9 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"ETH_AMB" if group.ambiguous else "ETH"})  # type: ignore[attr-defined]
         for sub in group.subgroups:  # type: ignore[attr-defined]
             lex.add(sub, {"ETH_AMB"})  # "người Xa Phó": a local group, named after a cue
-    for key in gaz.table("org_head"):
-        lex.add(key, {"ORGH"})
+    for key, head in gaz.table("org_head").items():
+        # ORGHS: a head followed by a place scope, never by a proper name ("Đảng ủy", "UBND")
+        lex.add(key, {"ORGH", "ORGHS"} if head.follows == "scope" else {"ORGH"})  # type: ignore[attr-defined]
     for key, org in gaz.table("org_name").items():
         if " của " in key:
             continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .rules_places import place_name_end
-from .view import Cand, SentenceView
+from .view import PLACE_TAGS, Cand, SentenceView
 
 CONF_KNOWN_ORG = 0.97
 CONF_SCOPED_ORG = 0.96
@@ -29,6 +29,8 @@ JOIN = frozenset({"và", "-", "–", "&"})
 LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "đội", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
                          "tập đoàn", "nhà xuất bản", "trường", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
+MAX_LOWER = 5  # lower-case syllables a name may run on after its capitalized part
+CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH", "NON"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
 
 
@@ -65,10 +67,16 @@ def has_proper_part(v: SentenceView, a: int, b: int) -> bool:
     return False
 
 
-def org_extent(v: SentenceView, head_end: int, after_role: bool) -> tuple[int, bool, bool]:
-    """(end, has a proper-name part, has a place scope) of the body whose head ends at head_end."""
+def org_extent(v: SentenceView, head_end: int, after_role: bool,
+               scope_only: bool = False) -> tuple[int, bool, bool]:
+    """(end, has a proper-name part, has a place scope) of the body whose head ends at head_end.
+
+    ``scope_only``: the head takes a place scope, not a name ("Đảng ủy", "UBND"), so a person's
+    name right after it is the person ("Bí thư Thường trực Đảng ủy Nguyễn Thu Minh")."""
     n = len(v)
     j = head_end
+    if scope_only and "FAM" in v.tags_at(j) and v.cap(j + 1) and v.longest(j, PLACE_TAGS) is None:
+        return j, False, False
     while j < n:
         if v.longest(j, {"PFXA", "PFXV"}) is not None:
             scope = _scope_end(v, j)
@@ -99,8 +107,33 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool) -> tuple[int, b
                     if scope is not None:
                         return scope, has_proper_part(v, head_end, t), True
                     break
+            cont = None if has_proper_part(v, head_end, j) else lower_continuation(v, j)
+            if cont is not None:
+                return cont, True, False
         break
     return j, has_proper_part(v, head_end, j), False
+
+
+def lower_continuation(v: SentenceView, j: int) -> int | None:
+    """End of lower-case words that continue a name ("Cục Quản lý | lao động ngoài nước", "Trường
+    đại học Nghệ thuật | tổng hợp quốc gia HQ"), or None when the words read as the sentence's own
+    (a boundary word such as "đã", "cho biết" comes first, or the run does not close)."""
+    n = len(v)
+    t = j
+    while t < n and t - j < MAX_LOWER and v.sylls[t].shape == "a":
+        if v.sylls[t].wpos != "I" and v.tags_at(t) & CONTINUATION_STOP:
+            break  # (inside a word, "động" of "lao động" is no place word)
+        t += 1
+    if t == j:
+        return None
+    if t < n and v.cap(t):
+        place = v.longest(t, {"COUNTRY", "PROV", "REGION", "CITY"})
+        if place is not None:
+            return place.end  # a trailing country or place: "... tổng hợp quốc gia HQ"
+        return None
+    if t >= n or v.punct(t) or "BND" in v.tags_at(t):
+        return t
+    return None
 
 
 def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[Cand]:
@@ -121,8 +154,11 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
             k += 1
             continue
-        after_role = k > 0 and v.longest(max(0, k - 2), {"ROLE"}) is not None
-        end, proper, scoped = org_extent(v, head.end, after_role)
+        if not v.cap(k) and v.longest(head.end, {"ORGH", "ORGN"}) is not None:
+            k = head.end  # "tờ Báo Dân tộc và Phát triển": the name starts at the capitalized head
+            continue
+        after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
+        end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags)
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
             yield Cand("ORG", k, end, conf, "rule:org-pattern")
