@@ -47,6 +47,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "nonentity": ("nonentity_caps", ("phrase", "reason")),
     "place_prefix": ("place_prefixes", ("prefix", "category", "level", "kinds", "admin", "in_span", "note")),
     "org_tail": ("org_tails", ("tail", "note")),
+    "org_cue": ("org_cues", ("cue", "note")),
     "name_boundary": ("name_boundaries", ("word", "note")),
 }
 
@@ -209,7 +210,7 @@ def build_tables(key: KeyFn, data_dir: Path = DATA_DIR) -> tuple[dict[str, dict]
         _unique(t["place_prefix"], key(r["prefix"]),
                 PlacePrefix(r["prefix"], r["category"], r["level"], split_list(r["kinds"]), flag(r["admin"], w),
                             flag(r["in_span"], w), r["note"]), w)
-    for table, column in (("org_tail", "tail"), ("name_boundary", "word")):
+    for table, column in (("org_tail", "tail"), ("org_cue", "cue"), ("name_boundary", "word")):
         stem = TABLE_FILES[table][0]
         for n, r in read_rows(*TABLE_FILES[table], data_dir=data_dir):
             _unique(t[table], key(r[column]), r[column], f"{stem}.tsv:{n}")

@@ -15,6 +15,7 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   PFX PFXA         a place prefix kept in the span ("sông"); PFXA: an admin prefix ("xã")
   NON              capitalized but not an entity on its own ("Thủ tướng", "Tết")
   ORGT             a word ending a corporate name ("Entertainment", "Group")
+  ORGC             a word before a brand that stays out of its span ("thương hiệu", "nhãn")
   BND              a word that cannot continue a name written in lower case ("đã", "cho biết")
   PFXV PFXD        a village prefix ("thôn"); a descriptor kept out of the span ("vùng")
 """

@@ -58,6 +58,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"NON"})
     for key in gaz.table("org_tail"):
         lex.add(key, {"ORGT"})
+    for key in gaz.table("org_cue"):
+        lex.add(key, {"ORGC"})
     for key in gaz.table("name_boundary"):
         lex.add(key, {"BND"})
     for key, prefix in gaz.table("place_prefix").items():

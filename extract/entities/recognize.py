@@ -15,7 +15,7 @@ from .crf import MODEL_PATH, CrfTagger
 from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
-from .rules_orgs import organizations, tailed_organizations
+from .rules_orgs import brands, organizations, tailed_organizations
 from .rules_people import family_named, people, uncle_ho
 from .rules_places import (
     bare_places,
@@ -52,6 +52,7 @@ def rule_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
     cands += ethnic_groups(v)
     cands += organizations(v, model.national_heads)
     cands += tailed_organizations(v)
+    cands += brands(v)
     cands += people(v, cands)
     cands += family_named(v)
     cands += uncle_ho(v)

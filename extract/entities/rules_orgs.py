@@ -29,6 +29,7 @@ JOIN = frozenset({"và", "-", "–", "&"})
 LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "đội", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
                          "tập đoàn", "nhà xuất bản", "trường", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
+CONF_BRAND = 0.88
 MAX_LOWER = 5  # lower-case syllables a name may run on after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH", "NON"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
@@ -181,3 +182,23 @@ def tailed_organizations(v: SentenceView) -> Iterator[Cand]:
         if end - k >= 2 and "ORGT" in v.tags_at(end - 1):
             yield Cand("ORG", k, end, CONF_TAILED_ORG, "rule:org-tail")
         k = max(end, k + 1)
+
+
+def brands(v: SentenceView) -> Iterator[Cand]:
+    """A capitalized name after a brand cue ("hàng hiệu Valentino", "thương hiệu Prada"), and the
+    capitalized items of the list it opens ("Louis Vuitton, Gucci, Burberry")."""
+    n = len(v)
+    for k in range(n):
+        cue = v.longest(k, {"ORGC"})
+        if cue is None or v.cap(k) or not v.cap(cue.end):
+            continue
+        j = cue.end
+        while j < n and v.cap(j):
+            end = v.cap_run(j, limit=4)
+            if v.longest(j, PLACE_TAGS | {"HON", "ROLE", "NON"}) is not None:
+                break
+            yield Cand("ORG", j, end, CONF_BRAND, "rule:brand")
+            if v.low(end) in (",", "và", "hay", "hoặc") and v.cap(end + 1):
+                j = end + 1
+                continue
+            break
