@@ -6,21 +6,17 @@ message and a non-zero exit (no traceback). Every command's help ends with an ex
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import sys
-from pathlib import Path
 
 import click
 
 from . import __version__
 from .cli_crawl import register as register_crawl_commands
+from .cli_errors import UserError
+from .cli_extract import register as register_extract_commands
 from .cli_outputs import register as register_output_commands
-
-
-class UserError(click.ClickException):
-    """An expected failure: printed as one line, exit status 1."""
+from .cli_run import register as register_run_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,116 +29,6 @@ def cli(verbose: int) -> None:
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-
-
-@cli.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-",
-              help="Output JSONL (default: stdout).")
-def annotate(input, output) -> None:
-    """Annotate JSONL lines {"id", "text"} with entities and facts.
-
-    Runs the same extractor as `extract` on arbitrary text; one output line per input line:
-    {"id", "entities": [{"type","text","start","end",...}], "facts": [...]}.
-    Lines that are not JSON objects with a "text" string are skipped and counted.
-
-    Example: baodantoc annotate ../shared/eval/bdt_dev.jsonl -o pred.jsonl
-    """
-    from .annotating import annotate_stream
-    from .progress import progress_bar
-
-    total = None
-    if input is not sys.stdin and hasattr(input, "name"):
-        try:
-            total = os.path.getsize(input.name)
-        except OSError:
-            total = None
-    with progress_bar("annotating", total=total, unit="chars", enabled=output is not sys.stdout) as advance:
-        report = annotate_stream(input, output, on_progress=advance)
-    skipped = sum(report.skipped.values())
-    msg = f"annotated {report.written} of {report.read} lines ({report.characters:,} characters)"
-    if skipped:
-        msg += "; skipped " + ", ".join(f"{n} {why}" for why, n in report.skipped.items())
-    if report.component_errors:
-        msg += f"; {report.component_errors} lines had a component error (see their \"errors\")"
-    click.echo(msg, err=True)
-
-
-@cli.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--types", default="PER,ORG,LOC,ETH", show_default=True,
-              help="Entity types to score, comma-separated (VLSP has no ETH: use PER,ORG,LOC).")
-@click.option("--no-baseline", is_flag=True, help="Skip raw underthesea (faster).")
-@click.option("--errors", "show_errors", is_flag=True, help="List our false positives and misses.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold: Path, types: str, no_baseline: bool, show_errors: bool, as_json: bool) -> None:
-    """Score the extractor on a gold JSONL file, side by side with raw underthesea.
-
-    Entities are scored per document (distinct normalized surfaces), and per mention (exact span
-    and type) where the gold has offsets; facts on kind and value (within 0.5%).
-
-    Example: baodantoc evaluate tests/gold/sample_gold.jsonl
-    """
-    from .evaluating import GoldFileError
-    from .evaluating import evaluate as run_evaluation
-    from .progress import progress_bar
-
-    type_tuple = tuple(t.strip().upper() for t in types.split(",") if t.strip())
-    bad = [t for t in type_tuple if t not in ("PER", "ORG", "LOC", "ETH")]
-    if bad:
-        raise UserError(f"unknown entity type(s) {', '.join(bad)}: use PER, ORG, LOC, ETH")
-    try:
-        with progress_bar("evaluating", unit="docs") as advance:
-            result = run_evaluation(gold, type_tuple, baseline=not no_baseline, keep_errors=show_errors,
-                                    on_progress=advance)
-    except GoldFileError as exc:
-        raise UserError(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-        return
-    from .tables import print_evaluation
-
-    print_evaluation(result)
-
-
-@cli.command()
-@click.option("--store", "store_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite store (default: output/baodantoc.sqlite).")
-@click.option("--refresh", is_flag=True, help="Re-extract every article, not only changed ones.")
-@click.option("--id", "article_ids", multiple=True, help="Only these article ids (repeatable).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes to extract with (the work is CPU-bound: at most your cores).")
-def extract(store_path: Path | None, refresh: bool, article_ids: tuple[str, ...], workers: int) -> None:
-    """Extract entities and facts from the articles in the store.
-
-    Only articles whose text changed, or that an older extractor version processed, are redone;
-    re-run it after upgrading baodantoc to bring old results up to date.
-
-    Example: baodantoc extract --workers 2
-    """
-    from .config import default_store_path
-    from .extracting import extract_store
-    from .progress import progress_bar
-    from .store import StoreError
-
-    path = store_path or default_store_path()
-    if not Path(path).exists():
-        raise UserError(f"no store at {path}: run `baodantoc crawl` (or `baodantoc run --sample`) first")
-    total: list[int] = []
-    try:
-        with progress_bar("extracting", unit="articles") as advance:
-            report = extract_store(path, refresh=refresh, article_ids=list(article_ids) or None,
-                                   workers=workers, on_progress=advance, on_total=total.append)
-    except StoreError as exc:
-        raise UserError(str(exc)) from exc
-    click.echo(
-        f"extracted {report.extracted} of {report.pending} pending articles"
-        f" ({report.mentions} mentions, {report.facts} facts, {report.entities} entities in the store;"
-        f" extractor {report.extractor_version})"
-        + (f"; {report.failed} failed: " + ", ".join(f"{n} {k}" for k, n in report.errors.items())
-           if report.failed else ""),
-        err=True,
-    )
 
 
 @cli.command("sample-site")
@@ -178,7 +64,9 @@ def sample_site(port: int, synthetic: int, seed: int) -> None:
         raise UserError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from exc
 
 
+register_run_commands(cli)  # run (cli_run.py)
 register_crawl_commands(cli)  # crawl, parse (cli_crawl.py)
+register_extract_commands(cli)  # extract, annotate, evaluate (cli_extract.py)
 register_output_commands(cli)  # export, search, serve (cli_outputs.py)
 
 

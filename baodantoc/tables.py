@@ -34,3 +34,25 @@ def print_evaluation(result: dict[str, Any], console: Console | None = None) -> 
     console.print(f"speed: {speed}")
     for err in result.get("errors", []):
         console.print("\t".join(str(x) for x in err), markup=False, highlight=False)
+
+
+def print_run_summary(summary: Any, console: Console | None = None) -> None:
+    """The closing lines of ``baodantoc run``: what extraction and export did, what is in the store."""
+    console = console or Console()
+    ext, exp = summary.extract, summary.export
+    console.print(f"extract     {ext.extracted} articles ({ext.mentions:,} mentions, {ext.facts:,} facts;"
+                  f" extractor {ext.extractor_version})" + (f", {ext.failed} failed" if ext.failed else ""))
+    console.print(f"export      {len(exp.files)} files in {summary.output / 'export'}")
+    t = summary.totals
+    console.print(f"store       {t['articles']:,} articles · {t['mentions']:,} mentions · {t['entities']:,} entities"
+                  f" · {t['facts']:,} facts")
+    table = Table(title="most mentioned (articles)", show_header=True)
+    for typ in ("PER", "ORG", "LOC", "ETH"):
+        table.add_column(typ)
+    rows = max((len(v) for v in summary.top.values()), default=0)
+    for i in range(rows):
+        table.add_row(*[f"{v[i][0]} ({v[i][1]})" if i < len(v) else "" for v in (summary.top.get(x, []) for x in
+                                                                               ("PER", "ORG", "LOC", "ETH"))])
+    console.print(table)
+    console.print(f"next: baodantoc search \"hộ nghèo\" --kind percent · baodantoc serve · notebooks/ "
+                  f"(data in {summary.output})")

@@ -9,7 +9,8 @@
 - ETH: the official name of the group ("H'Mông" -> "Mông") and its number in the official list.
 - PER: the role or honorific found before the name (set by recognition).
 
-``attributes["canonical"]`` is what the corpus-wide id is derived from (see linking).
+``attributes["canonical"]`` is the entity's display name; the corpus-wide id is derived from it
+(with the level and province for places, see linking).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from ..doc import Doc, Mention
 from ..gazetteer import AdminUnit, Gazetteer, gazetteer_key, load_gazetteer
 
 NEW_ERA_FROM = "2025-07-01"  # the 2025 reorganization took effect on this date
-SUB_PROVINCE = ("district", "commune", "village")
 
 
 def split_prefix(text: str, gaz: Gazetteer) -> tuple[str, str, Any]:
@@ -40,9 +40,15 @@ def _era(doc: Doc) -> str:
     return "2025" if published[:10] >= NEW_ERA_FROM else "old"
 
 
+LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
+
+
 def _pick_unit(units: tuple[AdminUnit, ...], level: str | None, era: str, provinces: Counter[str]) -> AdminUnit | None:
     if level in ("province", "district", "commune"):
         units = tuple(u for u in units if u.level == level) or units
+    else:  # a bare name means the highest unit that bears it: "Lào Cai" is the province
+        top = min(LEVEL_RANK[u.level] for u in units)
+        units = tuple(u for u in units if LEVEL_RANK[u.level] == top)
     in_era = tuple(u for u in units if u.era == era) or units
     if len({(u.level, u.province) for u in in_era}) == 1:
         return in_era[0]
@@ -74,9 +80,7 @@ def _loc(m: Mention, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:
                 attrs["country"] = world.country
         elif level:
             attrs["level"] = level
-    lvl = attrs.get("level", "place")
-    where = attrs.get("province") if lvl in SUB_PROVINCE else None
-    attrs["canonical"] = f"{lvl} {attrs['name']}" + (f" {where}" if where else "")
+    attrs["canonical"] = attrs["name"]
     m.attributes.update(attrs)
 
 

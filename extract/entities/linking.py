@@ -19,6 +19,8 @@ from collections.abc import Callable
 from ..doc import Doc, Mention
 from ..normalize import fold_tone_placement
 
+SUB_PROVINCE = ("district", "commune", "village")
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -31,8 +33,14 @@ def slug(text: str) -> str:
 
 
 def canonical_key(m: Mention) -> str:
-    """The canonical name an id is derived from (set by the attribute component)."""
-    return m.attributes.get("canonical") or m.text
+    """What an id is derived from: the canonical name (set by the attribute component); for a
+    place also its level, and its province below province level ("Tân Sơn" exists in many)."""
+    name = m.attributes.get("canonical") or m.text
+    if m.type != "LOC":
+        return name
+    level = m.attributes.get("level", "place")
+    province = m.attributes.get("province") if level in SUB_PROVINCE else None
+    return f"{level} {name}" + (f" {province}" if province else "")
 
 
 def link_people(doc: Doc) -> None:
