@@ -1,13 +1,18 @@
 """The project's own CRF entity tagger (underthesea_core), over syllables.
 
 The model is trained by ``python -m extract.training.train_ner`` on the team-written corpus and
-shipped as ``extract/models/ner_crf.bin``; features come from :mod:`.features`, shared with
-training. Each predicted span gets a confidence: the lowest marginal probability of its labels,
+shipped gzipped as ``extract/models/ner_crf.bin.gz`` (3 MB instead of 10 in the repository);
+underthesea_core loads only from a plain file, so it is unpacked once into the temp folder under
+a name that includes its hash. Features come from :mod:`.features`, shared with training. Each predicted span gets a confidence: the lowest marginal probability of its labels,
 so a span the model hesitates on loses to a confident rule in the overlap policy.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 from underthesea_core import CRFTagger
@@ -15,7 +20,21 @@ from underthesea_core import CRFTagger
 from .features import lexicon_layers, sentence_features
 from .view import Cand, SentenceView
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner_crf.bin"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner_crf.bin.gz"
+
+
+def unpacked(path: Path) -> Path:
+    """A plain-file copy of a gzipped model (made once per model version, atomically)."""
+    if path.suffix != ".gz":
+        return path
+    packed = path.read_bytes()
+    target = Path(tempfile.gettempdir()) / f"baodantoc-ner-{hashlib.sha256(packed).hexdigest()[:16]}.bin"
+    if not target.exists():
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(gzip.decompress(packed))
+        os.replace(tmp, target)
+    return target
 
 
 def rule_layer(n: int, cands: list[Cand]) -> list[str]:
@@ -65,7 +84,7 @@ class CrfTagger:
     def __init__(self, path: Path = MODEL_PATH):
         self.path = path
         self._tagger = CRFTagger()
-        self._tagger.load(str(path))
+        self._tagger.load(str(unpacked(path)))
         self._labels = list(self._tagger.labels())
 
     def tag(self, v: SentenceView, rules: list[Cand]) -> list[Cand]:

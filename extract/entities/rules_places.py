@@ -197,11 +197,11 @@ def places_after_prepositions(v: SentenceView) -> Iterator[Cand]:
 
 def ethnic_groups(v: SentenceView) -> Iterator[Cand]:
     """Group names after a cue, in a list, or unambiguous ones anywhere; then, in a sentence that
-    already names two groups, the ambiguous names that stand as list items ("Lào 16 người; Kháng
-    11 người; Hoa 8 người")."""
+    already names a group, the ambiguous names that stand as list items ("Lào 16 người; Kháng 11
+    người; Hoa 8 người")."""
     found = list(_ethnic_groups(v))
     yield from found
-    if len(found) < 2:
+    if not found:
         return
     taken = {c.i for c in found}
     for k in range(len(v)):

@@ -1,0 +1,97 @@
+"""Entity recognition, each component alone on inline sentences (as spaCy tests its pipes).
+
+The cases pin down the span conventions of docs/ANNOTATION.md and the behaviours the rules
+promise: prefixes kept in LOC spans, generic bodies not output, people after role chains,
+ethnic groups after cues and in lists, attributes and ids.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.api import process
+
+
+def ents(text: str) -> list[tuple[str, str]]:
+    return [(m.type, m.text) for m in process(text).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role chain through a body, then the person; the body keeps its scope
+        ("Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường làm việc với Ủy ban Dân tộc.",
+         [("ORG", "UBND tỉnh Lào Cai"), ("PER", "Trịnh Xuân Trường"), ("ORG", "Ủy ban Dân tộc")]),
+        ("Bí thư Đảng ủy, Thứ trưởng, Phó Chủ nhiệm Nông Quốc Tuấn phát biểu.",
+         [("PER", "Nông Quốc Tuấn")]),
+        # prefixes join the LOC span; descriptive words do not
+        ("Đồng bào Bru - Vân Kiều ở xã Hướng Phùng, huyện Hướng Hóa, tỉnh Quảng Trị.",
+         [("ETH", "Bru - Vân Kiều"), ("LOC", "xã Hướng Phùng"), ("LOC", "huyện Hướng Hóa"),
+          ("LOC", "tỉnh Quảng Trị")]),
+        ("Tại huyện vùng cao Mèo Vạc, thôn 7 có nhiều hộ nghèo.", [("LOC", "Mèo Vạc"), ("LOC", "thôn 7")]),
+        # a list after a prefixed place continues it
+        ("Các xã Tả Ngài Chồ, Pha Long và Tung Chung Phố đều có người Mông.",
+         [("LOC", "xã Tả Ngài Chồ"), ("LOC", "Pha Long"), ("LOC", "Tung Chung Phố"), ("ETH", "Mông")]),
+        # generic bodies (kind, no place, no proper name) are not entities
+        ("UBND tỉnh đã chỉ đạo Ban Dân tộc tỉnh và các sở, ban, ngành.", []),
+        # named bodies: a proper name, a scope, a known national body
+        ("Hợp tác xã Nông nghiệp Tân Tiến bán chè cho Công ty Viettel.",
+         [("ORG", "Hợp tác xã Nông nghiệp Tân Tiến"), ("ORG", "Công ty Viettel")]),
+        ("Ông A làm việc ở Bộ Lao động, Thương binh và Xã hội.",
+         [("PER", "A"), ("ORG", "Bộ Lao động, Thương binh và Xã hội")]),
+        # honorifics stay out of the PER span; a village prefix inside "già làng" is no place
+        ("Già làng A Blong và chị H'Hen Niê, người Ê Đê, dự lễ.",
+         [("PER", "A Blong"), ("PER", "H'Hen Niê"), ("ETH", "Ê Đê")]),
+        # ambiguous group names count in a list of groups
+        ("Dân tộc Mông 548 người; Thái 537 người; Lào 16 người; Hoa 8 người; Kinh 6 người.",
+         [("ETH", "Mông"), ("ETH", "Thái"), ("ETH", "Lào"), ("ETH", "Hoa"), ("ETH", "Kinh")]),
+        # a capitalized common word after an honorific is no name
+        ("Kính thưa các đồng chí Lãnh đạo Đảng, Nhà nước.", []),
+        # "X của Y" is two bodies
+        ("Hội đồng Dân tộc của Quốc hội họp.", [("ORG", "Hội đồng Dân tộc"), ("ORG", "Quốc hội")]),
+    ],
+)
+def test_spans_and_types(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ents(text) == expected
+
+
+def test_old_tone_placement_and_nfd_find_the_same_entities() -> None:
+    import unicodedata
+
+    modern = ents("Ông Hoàng Văn Hòa về xã Hòa Bình.")
+    old = ents("Ông Hoàng Văn Hoà về xã Hoà Bình.")
+    nfd = ents(unicodedata.normalize("NFD", "Ông Hoàng Văn Hòa về xã Hòa Bình."))
+    assert [t for t, _ in modern] == [t for t, _ in old] == [t for t, _ in nfd] == ["PER", "LOC"]
+
+
+def test_person_attributes_keep_the_role() -> None:
+    (org, per) = process("Giám đốc Sở Y tế tỉnh Gia Lai Nguyễn Văn An cho biết.").mentions
+    assert per.text == "Nguyễn Văn An" and per.attributes["role"].startswith("Giám đốc")
+    assert org.attributes["place"] == "Gia Lai"
+
+
+def test_place_attributes_resolve_level_province_and_2025_province() -> None:
+    doc = process("Xã Mường Hum, huyện Bát Xát, tỉnh Lào Cai.", {"published_at": "2022-05-01T08:00:00+07:00"})
+    by_text = {m.text: m.attributes for m in doc.mentions}
+    assert by_text["tỉnh Lào Cai"]["level"] == "province"
+    assert by_text["huyện Bát Xát"]["level"] == "district"
+    assert by_text["huyện Bát Xát"]["province"] == "Lào Cai"
+    assert by_text["Xã Mường Hum"]["province_2025"] == "Lào Cai"
+    doc = process("Tỉnh Yên Bái có nhiều rừng quế.", {"published_at": "2022-05-01T08:00:00+07:00"})
+    (yen_bai,) = doc.mentions
+    assert yen_bai.attributes["province_2025"] == "Lào Cai"  # merged into Lào Cai in 2025
+
+
+def test_short_forms_link_to_the_full_name_and_ids_ignore_spelling() -> None:
+    doc = process("Ông Nguyễn Hồng Hưng cho biết... Ông Hưng nói thêm. UBND tỉnh Lào Cai và Ủy ban nhân dân tỉnh Lào Cai.")
+    ids = {m.text: m.entity_id for m in doc.mentions}
+    assert ids["Hưng"] == ids["Nguyễn Hồng Hưng"] == "per:nguyen-hong-hung"
+    assert ids["UBND tỉnh Lào Cai"] == ids["Ủy ban nhân dân tỉnh Lào Cai"]
+    uy = process("Ủy ban Dân tộc").mentions[0].entity_id
+    old = process("Uỷ ban Dân tộc").mentions[0].entity_id
+    assert uy == old
+
+
+def test_a_name_seen_with_its_cue_is_found_again_bare() -> None:
+    doc = process("Xã Hướng Phùng có 1.710 hộ.\nHướng Phùng đã ở ngay phía trước.")
+    assert [(m.type, m.text) for m in doc.mentions] == [("LOC", "Xã Hướng Phùng"), ("LOC", "Hướng Phùng")]

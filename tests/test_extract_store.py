@@ -1,0 +1,103 @@
+"""``baodantoc extract`` over the store: only what changed is redone, results replace old ones."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from baodantoc.extracting import extract_store
+from baodantoc.store import connect, upsert_article
+
+TEXT = ("Lào Cai giảm 1.761 hộ nghèo\n\nChủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường cho biết, năm 2022 "
+        "toàn tỉnh giảm 1.761 hộ nghèo, tỷ lệ hộ nghèo còn 5,4%.")
+
+
+def article(article_id: str, text: str) -> dict:
+    return {"article_id": article_id, "url": f"https://baodantoc.vn/a-{article_id}.htm", "title": text.split("\n")[0],
+            "text": text, "published_at": "2022-12-30T08:00:00+07:00", "section": "chinh-sach"}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    path = tmp_path / "s.sqlite"
+    db = connect(path)
+    with db:
+        upsert_article(db, article("1", TEXT))
+        upsert_article(db, article("2", "Đồng bào Mông ở xã Tả Van\n\nCó 300 hộ."))
+    db.close()
+    return path
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+def test_extract_writes_sentences_mentions_entities_facts(store: Path) -> None:
+    report = extract_store(store)
+    assert (report.pending, report.extracted, report.failed) == (2, 2, 0)
+    assert ("PER", "Trịnh Xuân Trường") in rows(store, "SELECT type, text FROM mentions")
+    assert rows(store, "SELECT value, unit FROM facts WHERE article_id = '1' ORDER BY start") == [
+        (1761.0, "hộ"), (1761.0, "hộ"), (5.4, "%")]  # the title says it too
+    (lao_cai,) = rows(store, "SELECT article_count, mention_count FROM entities WHERE canonical_name = 'Ủy ban nhân dân tỉnh Lào Cai'")
+    assert lao_cai == (1, 1)
+    assert rows(store, "SELECT COUNT(*) FROM sentences WHERE article_id = '1'") == [(2,)]
+
+
+def test_a_second_run_does_nothing_and_a_changed_article_is_redone(store: Path) -> None:
+    extract_store(store)
+    before = rows(store, "SELECT * FROM mentions ORDER BY article_id, mention_id")
+    again = extract_store(store)
+    assert (again.pending, again.extracted) == (0, 0)
+    db = connect(store)
+    with db:
+        upsert_article(db, article("2", "Đồng bào Dao ở xã Tả Phìn\n\nCó 400 hộ."))
+    db.close()
+    third = extract_store(store)
+    assert third.extracted == 1
+    after = rows(store, "SELECT text FROM mentions WHERE article_id = '2' ORDER BY start")
+    assert after == [("Dao",), ("xã Tả Phìn",)]  # old mentions replaced, not added to
+    assert rows(store, "SELECT * FROM mentions WHERE article_id = '1' ORDER BY mention_id") == [
+        r for r in before if r[0] == "1"]
+
+
+def test_a_new_extractor_version_redoes_everything(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extract_store(store)
+    import extract.api
+
+    monkeypatch.setattr(extract.api, "EXTRACTOR_VERSION", "99.0.0")
+    report = extract_store(store)
+    assert report.extracted == 2
+    assert rows(store, "SELECT DISTINCT extractor_version FROM extraction_state") == [("99.0.0",)]
+
+
+def test_one_failing_article_is_recorded_and_the_rest_go_on(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.api
+
+    real = extract.api.article_result
+
+    def flaky(text, meta=None, pipeline=None):
+        if meta and meta.get("id") == "2":
+            raise RuntimeError("boom")
+        return real(text, meta, pipeline)
+
+    monkeypatch.setattr(extract.api, "article_result", flaky)
+    report = extract_store(store)
+    assert (report.extracted, report.failed) == (1, 1)
+    assert rows(store, "SELECT error FROM extraction_state WHERE article_id = '2'") == [("RuntimeError: boom",)]
+
+
+def test_parallel_workers_give_the_same_rows(store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    other = tmp_path / "copy.sqlite"
+    shutil.copy(store, other)
+    extract_store(store, workers=1)
+    extract_store(other, workers=2)
+    sql = "SELECT article_id, mention_id, type, text, start, end, entity_id FROM mentions ORDER BY 1, 2"
+    assert rows(store, sql) == rows(other, sql)
