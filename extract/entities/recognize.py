@@ -16,7 +16,7 @@ from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
 from .rules_orgs import brands, organizations, tailed_organizations
-from .rules_people import family_named, people, uncle_ho
+from .rules_people import family_named, people, role_before, uncle_ho
 from .rules_places import (
     bare_places,
     described_places,
@@ -75,10 +75,15 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
         if not sylls:
             continue
         v = SentenceView(sylls, model.lexicon.match(sylls))
-        for c in sentence_candidates(v, model):
+        resolved = sentence_candidates(v, model)
+        for c in resolved:
             attrs = dict(c.attrs)
             if attrs.pop("generic", None):
                 continue
+            if c.type == "PER" and "role" not in attrs and "cue" not in attrs:
+                role = role_before(v, c.i, resolved)
+                if role:
+                    attrs["role"] = role
             start, end = sylls[c.i].start, sylls[c.j - 1].end
             if c.type == "PER" and _initial_dot(sylls, c.j):
                 end += 1  # "anh S. kể": the dot belongs to the initial

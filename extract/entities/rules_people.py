@@ -46,7 +46,7 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
         if not _cue_ok(v, k, cue.end, honorific):
             k += 1
             continue
-        roles = [" ".join(s.text for s in v.sylls[k : cue.end])]
+        cue_text = " ".join(s.text for s in v.sylls[k : cue.end])
         j = cue.end
         for _ in range(8):  # walk the chain of roles and bodies
             if j in by_start:
@@ -54,12 +54,10 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
                 continue
             nxt = v.longest(j + 1, {"ROLE"}) if v.low(j) in (",", "kiêm", "và") else None
             if nxt is not None:
-                roles.append(" ".join(s.text for s in v.sylls[j + 1 : nxt.end]))
                 j = nxt.end
                 continue
             more = v.longest(j, {"ROLE", "HON"})
             if more is not None:
-                roles.append(" ".join(s.text for s in v.sylls[j : more.end]))
                 j = more.end
                 continue
             break
@@ -67,7 +65,9 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             end = v.cap_run(j, limit=MAX_NAME + 1)
             if end - j <= MAX_NAME and not v.splits_word(j, end):
                 conf = CONF_HONORIFIC if honorific else CONF_ROLE
-                attrs = (("cue", roles[0]),) if honorific else (("role", ", ".join(roles)),)
+                # the role reads as written, bodies included: "Chủ tịch UBND tỉnh Lào Cai"
+                role = v.text_between(k, j).strip(" ,")
+                attrs = (("cue", cue_text),) if honorific else (("role", role),)
                 yield Cand("PER", j, end, conf, "rule:cue", attrs)
                 k = end
                 continue
@@ -98,3 +98,17 @@ def uncle_ho(v: SentenceView) -> Iterator[Cand]:
     for k in range(1, len(v)):
         if v.sylls[k].text == "Bác" and not v.punct(k - 1) and not v.cap(k + 1):
             yield Cand("PER", k, k + 1, CONF_UNCLE_HO, "rule:uncle-ho")
+
+
+def role_before(v: SentenceView, i: int, resolved: Sequence[Cand]) -> str | None:
+    """The role written before a name at ``i`` that the cue rule did not see (a CRF-found name):
+    a role, then only bodies, places and commas up to the name."""
+    covered = {k for c in resolved if c.type in ("ORG", "LOC") for k in range(c.i, c.j)}
+    k = i - 1
+    while k >= 0 and (k in covered or v.low(k) == ","):
+        k -= 1
+    for start in range(max(0, k - 3), k + 1):
+        m = v.longest(start, {"ROLE"})
+        if m is not None and m.end == k + 1 and "HON" not in m.tags:
+            return v.text_between(start, i).strip(" ,")
+    return None

@@ -78,11 +78,15 @@ class SentenceView:
 
     def surface(self, i: int, j: int) -> str:
         """Lower-cased text of syllables i..j with the original spacing ("tp.", "q.", "thị xã")."""
+        return self.text_between(i, j).lower()
+
+    def text_between(self, i: int, j: int) -> str:
+        """Syllables i..j as written (original case and spacing)."""
         parts: list[str] = []
         for k in range(i, j):
             if k > i and self.sylls[k].start > self.sylls[k - 1].end:
                 parts.append(" ")
-            parts.append(self.sylls[k].lower)
+            parts.append(self.sylls[k].text)
         return "".join(parts)
 
     def has_match(self, i: int, j: int, tags: frozenset[str] | set[str]) -> bool:
