@@ -26,8 +26,8 @@ CONF_GENERIC_ORG = 0.95  # high: a generic body must block the words inside it
 JOIN = frozenset({"và", "-", "–", "&"})
 #: heads that running text writes in lower case before a name ("đội tuyển Việt Nam", "báo Nhân
 #: Dân"); any other head must be capitalized ("tổ chức" is also the verb "to organize")
-LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "đội", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
-                         "tập đoàn", "nhà xuất bản", "trường", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
+LOWER_HEADS = frozenset({"đội tuyển", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
+                         "tập đoàn", "nhà xuất bản", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
 CONF_BRAND = 0.88
 MAX_LOWER = 5  # lower-case syllables a name may run on after its capitalized part
@@ -137,6 +137,15 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
     return None
 
 
+def _person_not_body(v: SentenceView, k: int, head_end: int) -> bool:
+    """A one-syllable head that is also a family name, opening a run of capitalized syllables
+    only ("Đoàn Văn An"), is a person; a kind name continues a word ("Đoàn Thanh niên")."""
+    if head_end - k != 1 or "FAM" not in v.tags_at(k) or not v.cap(k + 1):
+        return False
+    end = v.cap_run(k, limit=5)
+    return 2 <= end - k <= 4 and not (end < len(v) and v.sylls[end].wpos == "I")
+
+
 def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[Cand]:
     n = len(v)
     k = 0
@@ -148,9 +157,13 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue
-        place = v.longest(k, {"COUNTRY", "CITY", "REGION", "PROV"})
-        if head is not None and place is not None and place.end >= head.end:
-            head = None  # "Đài Loan" is a place, not the head "Đài" + "Loan"
+        place = v.longest(k, PLACE_TAGS)
+        if head is not None and place is not None and place.end > head.end:
+            head = None  # "Đài Loan", "Hội An" are places, not the head "Đài"/"Hội" + a name
+        if head is not None and not v.cap(k) and v.inside(k, {"HON", "ROLE"}):
+            head = None  # "báo" of "nhà báo" (a journalist)
+        if head is not None and _person_not_body(v, k, head.end):
+            head = None  # "Đoàn Văn An": the head is a family name
         head_key = v.surface(k, head.end) if head is not None else ""
         if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
             k += 1
