@@ -24,6 +24,12 @@ PROPAGATED_CONF = 0.75
 RULE_WEIGHT = 1.5
 
 
+def _bare(m: Mention) -> str:
+    """The name without a place prefix: "xã Hướng Phùng" and "Hướng Phùng" vote together."""
+    prefix = m.attributes.get("prefix")
+    return m.text[len(prefix) :].strip() if m.type == "LOC" and prefix else m.text
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -31,7 +37,7 @@ def _key(text: str) -> str:
 def vote(mentions: list[Mention]) -> None:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[_key(m.text)].append(m)
+        groups[_key(_bare(m))].append(m)
     for ms in groups.values():
         if len({m.type for m in ms}) < 2:
             continue
@@ -51,9 +57,7 @@ def _seed_surfaces(mentions: list[Mention]) -> dict[str, str]:
     for m in mentions:
         if m.confidence < SEED_CONF or m.type == "ETH":
             continue
-        surface = m.attributes.get("name") or m.text
-        if m.type == "LOC" and m.attributes.get("prefix"):
-            surface = m.text[len(m.attributes["prefix"]) :].strip()
+        surface = _bare(m)
         if " " in surface and surface[:1].isupper():
             seeds.setdefault(surface, m.type)
     return seeds

@@ -18,6 +18,7 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   ORGC             a word before a brand that stays out of its span ("thương hiệu", "nhãn")
   BND              a word that cannot continue a name written in lower case ("đã", "cho biết")
   PFXV PFXD        a village prefix ("thôn"); a descriptor kept out of the span ("vùng")
+  DICT VNAME       a common word / a proper name of underthesea's Viet74K dictionary (2+ syllables)
 """
 
 from __future__ import annotations

@@ -69,6 +69,18 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
     return lex
 
 
+def add_dictionary(lex: Lexicon) -> None:
+    """Words of underthesea's Viet74K dictionary (shipped with it, read offline) of two syllables
+    or more: DICT for a common word ("lãnh đạo", "công đoàn"), VNAME for a proper name written
+    capitalized there. A capitalized syllable that starts a common word is rarely a name."""
+    from underthesea.corpus import DictionaryLoader
+
+    for word in DictionaryLoader("Viet74K.txt").words:
+        if " " not in word.strip():
+            continue
+        lex.add(word, {"VNAME" if word[:1].isupper() else "DICT"})
+
+
 def national_heads(gaz: Gazetteer) -> frozenset[str]:
     """Heads of bodies that exist once nationally ("Bộ", "Cục"): with a domain they are named."""
     return frozenset(k for k, h in gaz.table("org_head").items() if not h.scope)  # type: ignore[attr-defined]
@@ -78,5 +90,7 @@ def national_heads(gaz: Gazetteer) -> frozenset[str]:
 def load_entity_model(with_tagger: bool = True) -> EntityModel:
     """The lexicon and the CRF, loaded once per process."""
     gaz = load_gazetteer()
-    return EntityModel(lexicon=build_lexicon(gaz), national_heads=national_heads(gaz),
+    lexicon = build_lexicon(gaz)
+    add_dictionary(lexicon)
+    return EntityModel(lexicon=lexicon, national_heads=national_heads(gaz),
                        tagger=load_tagger() if with_tagger else None)

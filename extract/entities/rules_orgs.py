@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .rules_places import place_name_end
+from .rules_places import NUMBERED_ADMIN, place_name_end
 from .view import PLACE_TAGS, Cand, SentenceView
 
 CONF_KNOWN_ORG = 0.97
@@ -39,6 +39,8 @@ def _scope_end(v: SentenceView, j: int) -> int | None:
     """End of a scope ("tỉnh Lào Cai", "huyện Mường Khương", "Việt Nam") starting at ``j``."""
     pm = v.longest(j, {"PFXA", "PFXV"})
     if pm is not None:
+        if v.digit(pm.end) and "PFXV" not in pm.tags and v.surface(j, pm.end) not in NUMBERED_ADMIN:
+            return None  # "Công an xã 4 ...": a number after "xã" is no commune
         found = place_name_end(v, pm.end, allow_unknown=True)
         return found[0] if found else None
     known = v.longest(j, {"COUNTRY", "REGION"})
@@ -79,7 +81,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     if scope_only and "FAM" in v.tags_at(j) and v.cap(j + 1) and v.longest(j, PLACE_TAGS) is None:
         return j, False, False
     while j < n:
-        if v.longest(j, {"PFXA", "PFXV"}) is not None:
+        if v.longest(j, {"PFXA", "PFXV"}) is not None and not v.word_inner(j):
             scope = _scope_end(v, j)
             if scope is not None:
                 return scope, has_proper_part(v, head_end, j), True
@@ -96,9 +98,12 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 break  # "Trường X và Ngân hàng Y": two bodies
             j += 1
             continue
-        if j > head_end and v.sylls[j].wpos == "I" and v.sylls[j].shape == "a":
-            j += 1  # the rest of a word whose first syllable is capitalized ("Tài nguyên")
+        if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a":
+            j += 1  # the rest of a word whose first syllable is capitalized ("Tài nguyên", "Miền núi")
             continue
+        region = v.longest(j, {"REGION", "COUNTRY"})
+        if j > head_end and region is not None:
+            return region.end, has_proper_part(v, head_end, j), True  # "... Luật miền Nam"
         if j > head_end:  # a few lower-case words, then a scope: "Ban Chỉ đạo Chuyển đổi số tỉnh Lào Cai"
             for t in range(j, min(j + 3, n)):
                 if v.punct(t) or v.cap(t):
@@ -122,7 +127,7 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
     n = len(v)
     t = j
     while t < n and t - j < MAX_LOWER and v.sylls[t].shape == "a":
-        if v.sylls[t].wpos != "I" and v.tags_at(t) & CONTINUATION_STOP:
+        if not v.word_inner(t) and v.tags_at(t) & CONTINUATION_STOP:
             break  # (inside a word, "động" of "lao động" is no place word)
         t += 1
     if t == j:

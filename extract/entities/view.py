@@ -99,6 +99,11 @@ class SentenceView:
         return (j - i == 1 and j < len(self.sylls) and self.sylls[i].wpos == "B" and len(self.sylls[i].text) > 1
                 and self.sylls[j].wpos == "I" and self.sylls[j].shape == "a")
 
+    def word_inner(self, k: int) -> bool:
+        """Is syllable k the continuation of a word (by underthesea's segmentation, or inside a
+        common word of the dictionary: "núi" of "Miền núi", "thôn" of "nông thôn")?"""
+        return 0 <= k < len(self.sylls) and (self.sylls[k].wpos == "I" or "DICT" in self.inner[k])
+
     def tags_at(self, k: int) -> frozenset[str]:
         """Tags of every match starting at k."""
         out: frozenset[str] = frozenset()
