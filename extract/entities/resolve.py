@@ -41,9 +41,13 @@ def outermost_then_confident(cands: Sequence[Cand]) -> list[Cand]:
             if b is not a and a.i <= b.i and b.j <= a.j and (a.j - a.i) > (b.j - b.i):
                 inner.add(b)
     pool = [c for c in pool if c not in inner]
-    pool.sort(key=lambda c: (not _hard(c), -c.conf, -(c.j - c.i), c.i))
+    return _greedy(sorted(pool, key=lambda c: (not _hard(c), -c.conf, -(c.j - c.i), c.i)))
+
+
+def _greedy(ordered: Sequence[Cand]) -> list[Cand]:
+    """Take candidates in the given order, skipping any that overlaps one taken; by position."""
     taken: list[Cand] = []
-    for c in pool:
+    for c in ordered:
         if not any(_overlaps(c, t) for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.i)
@@ -56,10 +60,4 @@ def _hard(c: Cand) -> bool:
 
 def most_confident(cands: Sequence[Cand]) -> list[Cand]:
     """Alternative policy: confidence alone decides (no containment rule)."""
-    pool = sorted(dict.fromkeys(cands), key=lambda c: (-c.conf, -(c.j - c.i), c.i))
-    taken: list[Cand] = []
-    for c in pool:
-        if not any(_overlaps(c, t) for t in taken):
-            taken.append(c)
-    taken.sort(key=lambda c: c.i)
-    return taken
+    return _greedy(sorted(dict.fromkeys(cands), key=lambda c: (-c.conf, -(c.j - c.i), c.i)))
