@@ -30,8 +30,8 @@ LOWER_HEADS = frozenset({"đội tuyển", "báo", "tờ", "hãng", "đài", "c�
                          "tập đoàn", "nhà xuất bản", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
 CONF_BRAND = 0.88
-MAX_LOWER = 5  # lower-case syllables a name may run on after its capitalized part
-CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH", "NON"})
+MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
+CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
 
 
@@ -80,6 +80,9 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     j = head_end
     if scope_only and "FAM" in v.tags_at(j) and v.cap(j + 1) and v.longest(j, PLACE_TAGS) is None:
         return j, False, False
+    named = _domain_then_name(v, head_end)
+    if named is not None:
+        return named, True, False
     while j < n:
         if v.longest(j, {"PFXA", "PFXV"}) is not None and not v.word_inner(j):
             scope = _scope_end(v, j)
@@ -120,15 +123,47 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     return j, has_proper_part(v, head_end, j), False
 
 
+def _stops(v: SentenceView, t: int) -> bool:
+    """Does syllable t end a lower-case run of a name? A boundary word, a cue or a head does; a
+    place word does unless it opens a common word ("xã" of "xã hội") or continues one."""
+    if v.word_inner(t):
+        return False
+    tags = v.tags_at(t) & CONTINUATION_STOP
+    if tags and tags <= {"PFXA", "PFXV", "PFX", "PFXD"}:
+        common = v.longest(t, {"DICT"})
+        return common is None or common.end - t < 2
+    return bool(tags)
+
+
+def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
+    """A head, lower-case domain words, then a proper name or place: "Đài phát thanh Sài Gòn",
+    "Trường kỹ thuật Cao Thắng", "Công ty bảo hiểm AIA". Returns the end, or None."""
+    n = len(v)
+    t = head_end
+    while t < n and t - head_end < MAX_LOWER and v.sylls[t].shape == "a":
+        if _stops(v, t):
+            return None
+        t += 1
+    if t == head_end or t >= n or not (v.cap(t) or v.sylls[t].shape in ("AA", "A0")):
+        return None
+    if v.tags_at(t) & {"HON", "ROLE", "ORGH", "NON"}:
+        return None
+    place = v.longest(t, PLACE_TAGS)
+    return place.end if place is not None else v.cap_run(t, limit=5)
+
+
 def lower_continuation(v: SentenceView, j: int) -> int | None:
     """End of lower-case words that continue a name ("Cục Quản lý | lao động ngoài nước", "Trường
     đại học Nghệ thuật | tổng hợp quốc gia HQ"), or None when the words read as the sentence's own
     (a boundary word such as "đã", "cho biết" comes first, or the run does not close)."""
     n = len(v)
     t = j
-    while t < n and t - j < MAX_LOWER and v.sylls[t].shape == "a":
-        if not v.word_inner(t) and v.tags_at(t) & CONTINUATION_STOP:
-            break  # (inside a word, "động" of "lao động" is no place word)
+    while t < n and t - j < MAX_LOWER:
+        if v.low(t) in ("-", "&") and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
+            t += 1  # "Bộ Lao động - thương binh & xã hội"
+            continue
+        if v.sylls[t].shape != "a" or _stops(v, t):
+            break
         t += 1
     if t == j:
         return None
@@ -167,6 +202,9 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             head = None  # "Đài Loan", "Hội An" are places, not the head "Đài"/"Hội" + a name
         if head is not None and not v.cap(k) and v.inside(k, {"HON", "ROLE"}):
             head = None  # "báo" of "nhà báo" (a journalist)
+        common = v.longest(k, {"DICT"})
+        if head is not None and common is not None and common.end > head.end:
+            head = None  # "Hội nghị", "Trường hợp", "Ban hành": a common word, not a head
         if head is not None and _person_not_body(v, k, head.end):
             head = None  # "Đoàn Văn An": the head is a family name
         head_key = v.surface(k, head.end) if head is not None else ""
