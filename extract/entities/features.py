@@ -16,6 +16,7 @@ What the features encode, and why:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .lexicon import Match
@@ -23,6 +24,19 @@ from .syllables import Syl
 
 BOS = "<s>"
 EOS = "</s>"
+
+# One Vietnamese syllable: an optional onset, one to three vowels, an optional final. A
+# capitalized word that is not one ("Velappan", "Samsung", "Prada", "McCabe") is foreign: a
+# transliterated or foreign name, most often a person or a company in the news.
+_V = "aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_VN_SYLLABLE = re.compile(
+    rf"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_V}]{{1,3}}(ch|ng|nh|[cmnpt])?$"
+)
+
+
+def foreign(low: str) -> bool:
+    """Is a lower-case word not a possible Vietnamese syllable?"""
+    return low.isalpha() and _VN_SYLLABLE.match(low) is None
 
 
 def lexicon_layers(n: int, matches: Sequence[Match]) -> list[list[str]]:
@@ -86,6 +100,8 @@ def sentence_features(sylls: Sequence[Syl], lex: Sequence[Sequence[str]],
             f.append("first")
         if len(low[i]) > 3:
             f.append("suf3=" + low[i][-3:])
+        if shp[i] in ("Aa", "AA") and foreign(low[i]):
+            f.append("foreign")
         for tag in lex[i]:
             f.append("L=" + tag)
         for tag in lex[i - 1] if i > 0 else ():
