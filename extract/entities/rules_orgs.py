@@ -30,6 +30,9 @@ LOWER_HEADS = frozenset({"đội tuyển", "báo", "tờ", "hãng", "đài", "c�
                          "tập đoàn", "nhà xuất bản", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
 CONF_BRAND = 0.88
+BRAND_GAP = 4  # lower-case words allowed between a brand cue and the name
+BRAND_GAP_WORDS = frozenset({"nổi", "tiếng", "quen", "thuộc", "lớn", "cao", "cấp", "ngoại", "nội", "như", "là",
+                             "của", "quốc", "tế", "thời", "trang"})
 MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
@@ -63,6 +66,8 @@ def has_proper_part(v: SentenceView, a: int, b: int) -> bool:
         syl = v.sylls[k]
         if syl.shape in ("A0", "A'a") or "ORGN" in v.tags_at(k):
             return True
+        if syl.shape == "AA" and not v.tags_at(k) & {"ORGH", "NON", "PFXA"}:
+            return True  # an acronym that is no kind of body ("MBC", "TVM", "AIA"; not "THCS")
         if v.cap(k) and k > a and v.cap(k - 1):
             return True
         if v.cap(k) and syl.shape == "Aa" and syl.wpos == "S" and not (k + 1 < b and v.sylls[k + 1].shape == "a"):
@@ -246,9 +251,13 @@ def brands(v: SentenceView) -> Iterator[Cand]:
     n = len(v)
     for k in range(n):
         cue = v.longest(k, {"ORGC"})
-        if cue is None or v.cap(k) or not v.cap(cue.end):
+        if cue is None or v.cap(k):
             continue
         j = cue.end
+        while j < min(cue.end + BRAND_GAP, n) and not v.cap(j) and v.low(j) in BRAND_GAP_WORDS | {"như"}:
+            j += 1  # "thương hiệu nổi tiếng như Mango"
+        if not v.cap(j):
+            continue
         while j < n and v.cap(j):
             end = v.cap_run(j, limit=4)
             if v.longest(j, PLACE_TAGS | {"HON", "ROLE", "NON"}) is not None:

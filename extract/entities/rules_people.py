@@ -63,6 +63,9 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             break
         if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
             end = v.cap_run(j, limit=MAX_NAME + 1)
+            if v.has_match(j, end, {"ORGN_AMB"}):
+                k = end  # "PV Tuổi Trẻ": the newspaper, not a person
+                continue
             if end - j <= MAX_NAME and not v.splits_word(j, end):
                 conf = CONF_HONORIFIC if honorific else CONF_ROLE
                 # the role reads as written, bodies included: "Chủ tịch UBND tỉnh Lào Cai"
