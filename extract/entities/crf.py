@@ -102,6 +102,8 @@ class CrfTagger:
                 continue
             if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT for k in range(i, j)):
                 continue  # every syllable of a person's name is capitalized
+            if typ == "PER" and j - i > 1 and v.sylls[i].shape == "AA" and len(v.sylls[i].text) > 2:
+                continue  # "VICOFA Lê Nam Hải": an acronym glued to a name
             conf = min(marg[k][index[labels[k]]] for k in range(i, j))
             out.append(Cand(typ, i, j, float(conf), "crf"))
         return out
