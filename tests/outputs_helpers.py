@@ -36,13 +36,7 @@ def synthetic_store(path: Path, articles: int = 300, seed: int = 7) -> Path:
 
 
 def sample_store(request: pytest.FixtureRequest) -> Path:
-    """The store of the real sample-site run (lead's ``sample_output`` fixture), or skip."""
-    try:
-        output = request.getfixturevalue("sample_output")
-    except pytest.FixtureLookupError:
-        pytest.skip("no `sample_output` fixture yet (tests/conftest.py): the sample-site run is not wired in")
-    path = Path(output)
-    store = path / "baodantoc.sqlite" if path.is_dir() else path
-    if not store.exists():
-        pytest.skip(f"sample_output gave {output}, which holds no baodantoc.sqlite")
+    """The store of the real sample-site run (the ``sample_output`` fixture of tests/conftest.py)."""
+    store = Path(request.getfixturevalue("sample_output")) / "baodantoc.sqlite"
+    assert store.exists(), f"the sample-site run left no store at {store}"
     return store
