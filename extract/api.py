@@ -109,7 +109,10 @@ def annotate_text(text: str, doc_id: Any = None, meta: dict[str, Any] | None = N
     doc = process(text, {**(meta or {}), "id": doc_id}, pipeline)
     out: dict[str, Any] = {
         "id": doc_id,
-        "entities": [mention_record(doc, m) for m in doc.mentions],
+        # generic references ("UBND tỉnh" -> the article's "UBND tỉnh Lào Cai") are no entities by
+        # the annotation guideline: they are listed apart, with the entity they were linked to
+        "entities": [mention_record(doc, m) for m in doc.mentions if not m.attributes.get("generic")],
+        "references": [mention_record(doc, m) for m in doc.mentions if m.attributes.get("generic")],
         "facts": [fact_record(doc, f) for f in doc.facts],
     }
     if doc.errors:

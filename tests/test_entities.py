@@ -95,3 +95,17 @@ def test_short_forms_link_to_the_full_name_and_ids_ignore_spelling() -> None:
 def test_a_name_seen_with_its_cue_is_found_again_bare() -> None:
     doc = process("Xã Hướng Phùng có 1.710 hộ.\nHướng Phùng đã ở ngay phía trước.")
     assert [(m.type, m.text) for m in doc.mentions] == [("LOC", "Xã Hướng Phùng"), ("LOC", "Hướng Phùng")]
+
+
+def test_generic_references_link_to_the_named_body_or_the_articles_province() -> None:
+    from extract.api import annotate_text
+
+    out = annotate_text("UBND tỉnh Lào Cai họp. Chủ tịch UBND tỉnh cho biết sẽ hỗ trợ thêm.")
+    assert [e["text"] for e in out["entities"]] == ["UBND tỉnh Lào Cai"]  # a reference is no entity
+    (ref,) = out["references"]
+    assert ref["text"] == "UBND tỉnh" and ref["entity_id"] == out["entities"][0]["entity_id"]
+    out = annotate_text("Tỉnh Sơn La có 12 huyện. Huyện Mộc Châu phát triển du lịch. Ban Dân tộc tỉnh đã họp.")
+    (ref,) = out["references"]
+    assert ref["attributes"]["canonical"] == "Ban Dân tộc tỉnh Sơn La"
+    # nothing to resolve it by: dropped
+    assert annotate_text("Ban Dân tộc tỉnh đã họp.")["references"] == []

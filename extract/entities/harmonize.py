@@ -37,7 +37,8 @@ def _key(text: str) -> str:
 def vote(mentions: list[Mention]) -> None:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[_key(_bare(m))].append(m)
+        if not m.attributes.get("generic"):
+            groups[_key(_bare(m))].append(m)
     for ms in groups.values():
         if len({m.type for m in ms}) < 2:
             continue
@@ -55,7 +56,7 @@ def _seed_surfaces(mentions: list[Mention]) -> dict[str, str]:
     """surface -> type, for names worth looking for elsewhere (two syllables or more)."""
     seeds: dict[str, str] = {}
     for m in mentions:
-        if m.confidence < SEED_CONF or m.type == "ETH":
+        if m.confidence < SEED_CONF or m.type == "ETH" or m.attributes.get("generic"):
             continue
         surface = _bare(m)
         if " " in surface and surface[:1].isupper():

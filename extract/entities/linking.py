@@ -1,7 +1,8 @@
 """Entity linking: short forms to their full form within an article, and one id per entity.
 
 Within an article, "ông Hưng" is the "Nguyễn Hồng Hưng" named earlier (a PER mention equal to the
-last syllables of a longer PER name), and "UBDT" is "Ủy ban Dân tộc" (same expanded form).
+last syllables of a longer PER name), "UBDT" is "Ủy ban Dân tộc" (same expanded form), and a
+generic reference "UBND tỉnh" is the "UBND tỉnh Lào Cai" the article names.
 
 Across the corpus, ids are DERIVED from a canonical key, not assigned from a counter: the same
 entity gets the same id in every article and every run, with no shared state, so articles can be
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from ..doc import Doc, Mention
@@ -57,6 +59,46 @@ def link_people(doc: Doc) -> None:
                 break
 
 
+def dominant_province(doc: Doc) -> str | None:
+    """The province an article is about: the one its places belong to, when it holds at least two
+    thirds of them (and two or more mentions)."""
+    counts = Counter(m.attributes.get("province") for m in doc.mentions
+                     if m.type == "LOC" and m.attributes.get("province"))
+    if not counts:
+        return None
+    province, n = counts.most_common(1)[0]
+    return province if n >= 2 and n * 3 >= 2 * sum(counts.values()) else None
+
+
+def link_generic_bodies(doc: Doc) -> None:
+    """Resolve "UBND tỉnh" to the "UBND tỉnh Lào Cai" of the same article (the nearest named body
+    before it that starts with the same expanded words, else the nearest after it); a province-
+    level reference with no named form is resolved by the article's dominant province ("Ban Dân
+    tộc tỉnh" in an article about Sơn La). Drop what nothing resolves: a generic body is no
+    entity by itself."""
+    named = [m for m in doc.mentions if m.type == "ORG" and not m.attributes.get("generic")]
+    province = dominant_province(doc)
+    kept: list[Mention] = []
+    for m in doc.mentions:
+        if not m.attributes.get("generic"):
+            kept.append(m)
+            continue
+        stem = fold_tone_placement(m.attributes.get("canonical") or m.text).lower() + " "
+        matches = [n for n in named if fold_tone_placement(n.attributes.get("canonical") or n.text).lower().startswith(stem)]
+        if not matches:
+            if province and stem.endswith(" tỉnh "):
+                m.attributes["canonical"] = f"{m.attributes.get('canonical') or m.text} {province}"
+                m.attributes["province"] = province
+                kept.append(m)
+            continue
+        before = [n for n in matches if n.start < m.start]
+        target = before[-1] if before else matches[0]
+        m.attributes["canonical"] = target.attributes.get("canonical") or target.text
+        m.attributes["refers_to"] = target.text
+        kept.append(m)
+    doc.mentions = kept
+
+
 def assign_ids(doc: Doc, key_of: Callable[[Mention], str] = canonical_key) -> None:
     """entity_id = '<type>:<slug of the canonical key>' (LOC keys carry level and province)."""
     for m in doc.mentions:
@@ -66,5 +108,6 @@ def assign_ids(doc: Doc, key_of: Callable[[Mention], str] = canonical_key) -> No
 def link(doc: Doc) -> Doc:
     """Pipeline component: within-article links, then corpus-wide ids."""
     link_people(doc)
+    link_generic_bodies(doc)
     assign_ids(doc)
     return doc

@@ -2,7 +2,8 @@
 
 Per sentence: syllables -> lexicon matches -> rule candidates (places, bodies, people, groups)
 -> CRF candidates (features include the rule tags) -> the overlap policy -> mentions. Generic
-bodies ("UBND tỉnh") win their span, so nothing inside them is misread, but are not output.
+bodies ("UBND tỉnh") win their span, so nothing inside them is misread; they become references
+(``attributes["generic"]``) that linking resolves to a named body or drops.
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
         for c in resolved:
             attrs = dict(c.attrs)
             if attrs.pop("generic", None):
-                continue
+                # kept as a reference ("UBND tỉnh"): linking resolves it to a named body of the
+                # article or drops it; it is never an entity of its own (the guideline)
+                attrs["generic"] = True
             if c.type == "PER" and "role" not in attrs and "cue" not in attrs:
                 role = role_before(v, c.i, resolved)
                 if role:
