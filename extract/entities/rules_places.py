@@ -55,8 +55,9 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
     if known is not None and known.end <= run:
         if known.end == run:
             return run, True
-        if v.tags_at(known.end) & PERSON_START or v.tags_at(known.end) & PLACE_TAGS:
-            return known.end, True
+        after = known.end + 1 if v.low(known.end) in NAME_JOIN else known.end
+        if v.tags_at(after) & PERSON_START or v.tags_at(after) & PLACE_TAGS:
+            return known.end, True  # "Lào Cai Trịnh Xuân Trường", "Hồ Chí Minh - Đông Nam bộ"
         return run, True
     if not allow_unknown:
         return None
@@ -68,7 +69,7 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
 
 def _prefix_at(v: SentenceView, k: int):
     m = v.longest(k, PREFIX_TAGS)
-    if m is None or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN"}):
+    if m is None or v.word_inner(k) or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN"}):
         return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue or a body
     longer = v.starts.get(k, [])[0]
     if longer.end > m.end and longer.tags & {"ORGH", "ROLE", "NON"}:
@@ -164,8 +165,8 @@ def bare_places(v: SentenceView) -> Iterator[Cand]:
         if m is None or "NON" in m.tags or "AMB" in m.tags:
             continue
         run = v.cap_run(k, limit=8)
-        if run != m.end and not (v.tags_at(m.end) & PERSON_START):
-            continue
+        if m.end < run and not (v.tags_at(m.end) & PERSON_START):
+            continue  # part of a longer name; a known name may end in lower case: "Đông Nam bộ"
         if k > 0 and v.longest(k - 1, {"HON"}) is not None and "COUNTRY" not in m.tags:
             continue  # "ông Hà Nam"... a person named like a place
         if m.tags & {"FAM"} and m.end - m.start == 1 and "COUNTRY" not in m.tags:
