@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,16 +97,34 @@ def _highlight_words(q: SearchQuery) -> list[str]:
     return q.words
 
 
+def _fetch(db: sqlite3.Connection, q: SearchQuery, sql: str, args: list[Any]) -> list[sqlite3.Row]:
+    try:
+        return db.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        if q.fts is not None and ("fts5" in str(exc) or "syntax" in str(exc)):
+            raise QueryError(f"--fts query {q.fts!r} is not valid FTS5 syntax ({exc})") from None
+        raise
+
+
+def _row_key(row: sqlite3.Row, fact_mode: bool) -> tuple[Any, ...]:
+    return row["article_id"], row["sentence_index"], row["f_fact_id"] if fact_mode else None
+
+
 def _rows(db: sqlite3.Connection, q: SearchQuery, where: list[str], params: list[Any]) -> list[sqlite3.Row]:
+    by_date = not (q.sort == "relevance" and q.has_text)
     rows: list[sqlite3.Row] = []
-    for sql, args in queries(q, where, params):
-        try:
-            rows += db.execute(sql, args).fetchall()
-        except sqlite3.OperationalError as exc:
-            if q.fts is not None and ("fts5" in str(exc) or "syntax" in str(exc)):
-                raise QueryError(f"--fts query {q.fts!r} is not valid FTS5 syntax ({exc})") from None
-            raise
-    if q.sort == "relevance" and q.has_text:
+    for i, (sql, args) in enumerate(queries(q, where, params)):
+        got = _fetch(db, q, sql, args)
+        if by_date and len(got) >= q.limit:
+            # LIMIT may have cut the stream's last article short, and it streams an article's
+            # sentences last-first (rowid order), so `--limit 1` would show that article's last
+            # match: read the rest of that one article, so that reading order below is exact.
+            last = got[-1]["article_id"]
+            seen = {_row_key(r, q.fact_mode) for r in got}
+            rest_sql, rest_args = queries(replace(q, limit=-1), [*where, "s.article_id = ?"], [*params, last])[i]
+            got += [r for r in _fetch(db, q, rest_sql, rest_args) if _row_key(r, q.fact_mode) not in seen]
+        rows += got
+    if not by_date:
         rows.sort(key=lambda r: (r["score"], r["published_at"] or ""))
     else:  # newest first; within an article, reading order
         rows.sort(key=lambda r: (r["sentence_index"] or 0, r["f_start"] if q.fact_mode else 0))

@@ -108,6 +108,22 @@ def test_results_are_newest_first_and_limited(db) -> None:
     assert dates[0][:7] == newest[:7]  # the stream starts at the newest articles
 
 
+@pytest.mark.parametrize(("query", "kind"), [("dong bao", None), ("ho ngheo", None), ("ty le", "percent")])
+def test_a_limit_keeps_an_articles_first_matches_in_reading_order(db, query: str, kind: str | None) -> None:
+    """Regression: the stream reads an article's sentences last-first, and `--limit 1` showed the
+    last match of the newest article instead of its first."""
+    def in_article(hits, article: str) -> list[tuple[int, int]]:
+        return [(h.sentence_index, h.facts[0]["start"] if kind else 0) for h in hits if h.article_id == article]
+
+    everything, _ = search(db, build_query(query, kind=kind, limit=10_000))
+    for n in range(1, 16):
+        hits, _ = search(db, build_query(query, kind=kind, limit=n))
+        assert len(hits) == n
+        for article in {h.article_id for h in hits}:
+            shown = in_article(hits, article)
+            assert shown == in_article(everything, article)[:len(shown)], (n, article)
+
+
 def test_relevance_sort_returns_matches(db) -> None:
     hits, _ = search(db, build_query("ho ngheo", sort="relevance", limit=5))
     scores = [h.score for h in hits]
