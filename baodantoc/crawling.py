@@ -13,6 +13,7 @@ import json
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from .config import default_store_path
 
 #: Marks the report line a child crawl prints on stdout.
 REPORT_MARK = "BAODANTOC-CRAWL-REPORT "
+#: Top-level loggers whose records are the crawl's own (shown at the crawl's ``log_level``).
+CRAWL_LOGGERS = frozenset({"scrapy", "twisted", "crawler"})
 _reactor_used = False
 
 
@@ -125,14 +128,12 @@ def _crawl_here(*, sample: bool, since: str | None, until: str | None, section: 
             http_cache=http_cache, host_map=host_map, throttle=not sample if throttle is None else throttle,
             log_level=log_level, progress=progress, overrides=settings)
         # under an application that configured logging (the CLI), Scrapy must not add a second
-        # root handler (every line would print twice); it only gets its levels set
-        # (Scrapy sets its own loggers to DEBUG: the root handlers filter at the root's level)
+        # root handler (every line would print twice), so LOG_LEVEL, which only Scrapy's handler
+        # reads, would be ignored
         root = logging.getLogger()
         if root.handlers:
             scrapy_settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
-            for handler in root.handlers:
-                if handler.level == logging.NOTSET:
-                    handler.setLevel(min(root.level, logging.getLevelName(log_level)))
+            stack.callback(_filter_crawl_logs(root.handlers, log_level))
         process = AsyncCrawlerProcess(scrapy_settings)
         crawler = process.create_crawler(BaodantocSpider)
         args = {"since": since, "until": until, "section": section, "limit": limit,
@@ -147,6 +148,36 @@ def _crawl_here(*, sample: bool, since: str | None, until: str | None, section: 
     if extension is None or extension.report is None:
         raise CrawlError("the crawl ended before it produced a report (see the log above)")
     return extension.report
+
+
+class _CrawlLogFilter(logging.Filter):
+    """Drops the crawl's own records (Scrapy, Twisted, the ``crawler`` package) below a level."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= self.level or record.name.partition(".")[0] not in CRAWL_LOGGERS
+
+
+def _filter_crawl_logs(handlers: list[logging.Handler], log_level: str) -> Callable[[], None]:
+    """Make ``handlers`` show the crawl's records at ``log_level`` and up; returns the undo.
+
+    Why a filter and not a level: Scrapy resets its loggers to DEBUG when the crawler process
+    starts (and logs its versions at INFO right then), and a handler's level would also hide
+    what later stages log: ``baodantoc run`` quiets the crawl with CRITICAL but still shows a
+    failing extraction.
+    """
+    crawl_filter = _CrawlLogFilter(logging.getLevelName(log_level))
+    for handler in handlers:
+        handler.addFilter(crawl_filter)
+
+    def undo() -> None:
+        for handler in handlers:
+            handler.removeFilter(crawl_filter)
+
+    return undo
 
 
 def _crawl_in_child(options: dict[str, Any]) -> CrawlReport:

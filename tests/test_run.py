@@ -55,6 +55,15 @@ def test_the_demo_summary_names_the_stages(sample_output: Path) -> None:
         assert line in log
 
 
+def test_the_demo_prints_no_crawler_log_lines(sample_output: Path) -> None:
+    """Regression: `run` asks for no crawl log (the report counts every error), yet the sample
+    site's broken pages printed Scrapy's WARNING/ERROR lines above the demo's output."""
+    log = (sample_output / "run.log").read_text(encoding="utf-8")
+    noisy = [line for line in log.splitlines() if line.split(" ", 1)[0] in ("DEBUG", "INFO", "WARNING", "ERROR")
+             and line.split(" ", 2)[1].startswith(("scrapy", "crawler", "twisted"))]
+    assert not noisy, noisy[:5]
+
+
 def test_a_second_run_adds_no_duplicates(sample_output: Path, tmp_path: Path) -> None:
     out = tmp_path / "output"
     subprocess.run(["cp", "-r", str(sample_output), str(out)], check=True)
