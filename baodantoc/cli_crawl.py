@@ -10,14 +10,35 @@ import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from crawler.report import CrawlReport
 
 
 class CrawlProblem(click.ClickException):
     """Bad arguments or settings, a crawl that failed its checks, an unreadable page: exit 1."""
 
     exit_code = 1
+
+
+def failure_message(report: CrawlReport) -> str | None:
+    """The one line a crawl that failed its checks ends with; None when it passed.
+
+    A crawl that fetched no page at all did not fail on coverage but on the network (offline, a
+    proxy, the site down): that is said first, with the way to try the crawler offline.
+    """
+    failed = [c for c in report.checks if c["passed"] is False]
+    if not failed:
+        return None
+    checks = "crawl checks failed: " + "; ".join(f"{c['name']} {c['value']} < {c['threshold']}" for c in failed)
+    if report.pages_fetched == 0 and report.errors:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in report.errors.items())
+        return (f"no page could be fetched ({kinds}): is the network up? "
+                f"(--sample crawls the bundled sample site offline); {checks}")
+    return checks
 
 
 def _log_level() -> str:
@@ -67,10 +88,9 @@ def crawl(sample: bool, synthetic: int, since: str | None, until: str | None, se
     print_report(report)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    failed = [c for c in report.checks if c["passed"] is False]
-    if failed:
-        raise CrawlProblem("crawl checks failed: " + "; ".join(
-            f"{c['name']} {c['value']} < {c['threshold']}" for c in failed))
+    message = failure_message(report)
+    if message:
+        raise CrawlProblem(message)
 
 
 @click.command()

@@ -32,6 +32,7 @@ def run(sample: bool, since: str | None, until: str | None, section: str | None,
     """
     from crawler.report_view import print_report
 
+    from .cli_crawl import failure_message
     from .crawling import CrawlError
     from .exporting import ExportError
     from .running import run as run_all
@@ -48,10 +49,9 @@ def run(sample: bool, since: str | None, until: str | None, section: str | None,
         raise UserError(str(exc)) from exc
     print_report(summary.crawl)
     print_run_summary(summary)
-    failed = [c for c in summary.crawl.checks if c["passed"] is False]
-    if failed:
-        raise UserError("crawl checks failed: " + "; ".join(
-            f"{c['name']} {c['value']} < {c['threshold']}" for c in failed))
+    message = failure_message(summary.crawl)
+    if message:
+        raise UserError(message)
 
 
 def register(group: click.Group) -> None:

@@ -28,6 +28,7 @@ from .. import discovery, urls
 from ..errors import classify
 from ..filters import CrawlFilters
 from ..layouts import parse_html
+from ..logformat import quiet_network_tracebacks
 from ..sites import SEED_HOSTS, SITE_BY_HOST, SITES
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class BaodantocSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BaodantocSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        quiet_network_tracebacks()  # the report counts network failures; their tracebacks are noise
         spider.max_pages = crawler.settings.getint("BAODANTOC_MAX_LISTING_PAGES")
         spider.id_margin = timedelta(days=crawler.settings.getint("BAODANTOC_ID_DATE_MARGIN_DAYS"))
         return spider
