@@ -24,7 +24,7 @@ def annotate(input, output) -> None:
     """Annotate JSONL lines {"id", "text"} with entities and facts.
 
     Runs the same extractor as `extract` on arbitrary text; one output line per input line:
-    {"id", "entities": [{"type","text","start","end",...}], "facts": [...]}.
+    {"id", "entities": [{"type","text","start","end",...}], "references": [...], "facts": [...]}.
     Lines that are not JSON objects with a "text" string are skipped and counted.
 
     Example: baodantoc annotate ../shared/eval/bdt_dev.jsonl -o pred.jsonl
