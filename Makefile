@@ -36,7 +36,7 @@ test: setup browser
 lint: setup
 	$(BIN)/ruff check .
 
-## Benchmarks print ratios against a baseline measured in the same run (see bench/README.md).
+## Benchmarks print ratios against a baseline measured in the same run (README.md, "Benchmarks").
 bench: setup
 	$(BIN)/python bench/run_all.py
 
