@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from baodantoc.extracting import extract_store
 from baodantoc.store import connect, upsert_article
+from baodantoc.store.annotations import rebuild_entities
 
 TEXT = ("Lào Cai giảm 1.761 hộ nghèo\n\nChủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường cho biết, năm 2022 "
         "toàn tỉnh giảm 1.761 hộ nghèo, tỷ lệ hộ nghèo còn 5,4%.")
@@ -101,3 +103,55 @@ def test_parallel_workers_give_the_same_rows(store: Path, tmp_path: Path) -> Non
     extract_store(other, workers=2)
     sql = "SELECT article_id, mention_id, type, text, start, end, entity_id FROM mentions ORDER BY 1, 2"
     assert rows(store, sql) == rows(other, sql)
+
+
+def _mentions_store(mentions: list[tuple[str, str, str, str, dict | None]]) -> sqlite3.Connection:
+    """An in-memory store holding (article_id, entity_id, type, text, attributes) mentions."""
+    db = connect(":memory:")
+    for article_id in sorted({m[0] for m in mentions}):
+        upsert_article(db, article(article_id, "Lào Cai"))
+    db.executemany(
+        "INSERT INTO mentions (article_id, mention_id, type, text, start, end, entity_id, attributes)"
+        " VALUES (?, ?, ?, ?, 0, 1, ?, ?)",
+        [(a, f"m{i}", t, text, e, None if attrs is None else json.dumps(attrs, ensure_ascii=False))
+         for i, (a, e, t, text, attrs) in enumerate(mentions)])
+    return db
+
+
+def test_entities_take_the_most_frequent_name_all_spellings_and_the_richest_attributes() -> None:
+    db = _mentions_store([
+        ("1", "per:an", "PER", "Nguyễn Văn An", {"role": "Chủ tịch"}),
+        ("1", "per:an", "PER", "An", {"canonical": "Nguyễn Văn An"}),
+        ("2", "per:an", "PER", "Nguyễn Văn An", {"role": "Bí thư", "cue": "ông"}),
+        ("2", "loc:x", "LOC", "xã Y", {"canonical": "Y"}),
+        ("2", "loc:x", "LOC", "xã Yy", {"canonical": "Yy"}),  # a tie: the longer name wins
+        ("2", None, "PER", "Ba", None),  # no entity id: no entity
+    ])
+    assert rebuild_entities(db) == 2
+    got = {r[0]: tuple(r[1:]) for r in db.execute(
+        "SELECT entity_id, type, canonical_name, aliases, attributes, article_count, mention_count FROM entities")}
+    assert got["per:an"] == ("PER", "Nguyễn Văn An", '["An","Nguyễn Văn An"]',
+                             json.dumps({"role": "Bí thư", "cue": "ông"}, ensure_ascii=False), 2, 3)
+    assert got["loc:x"] == ("LOC", "Yy", '["xã Y","xã Yy"]', '{"canonical": "Y"}', 1, 2)
+
+
+def test_rebuilding_entities_grows_linearly_with_the_mentions() -> None:
+    """Regression: the rebuild re-ran its ranking windows for every entity (quadratic: 40,000
+    mentions took five minutes). Counted in SQLite VM steps, so the test does not time anything."""
+
+    def steps(n_mentions: int) -> int:
+        db = _mentions_store([(str(i % 10), f"per:p{i // 5}", "PER", f"Người {i % 7}", {"role": str(i % 3)})
+                              for i in range(n_mentions)])
+        calls = [0]
+
+        def tick() -> int:
+            calls[0] += 1
+            return 0
+
+        db.set_progress_handler(tick, 100)
+        rebuild_entities(db)
+        db.close()
+        return calls[0]
+
+    small, large = steps(400), steps(1_600)
+    assert large < 6 * small, (small, large)

@@ -7,9 +7,13 @@ re-extraction never leaves a mix of old and new results. The ``entities`` table 
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from .db import to_json
@@ -79,36 +83,47 @@ def rebuild_entities(db: sqlite3.Connection) -> int:
     """Recompute ``entities`` from ``mentions``; returns the number of entities.
 
     The canonical name is the most frequent canonical form among the entity's mentions (their
-    ``attributes.canonical`` when set, else their text); attributes come from the mention that
-    carries the most of them.
+    ``attributes.canonical`` when set, else their text; ties: the longer, then the first in code
+    point order); aliases are the distinct texts, sorted; attributes come from the mention that
+    carries the most of them (ties: the smallest JSON text, no attributes first).
+
+    Mentions are read once, grouped by entity (the ``mentions_entity`` index gives that order), so
+    the time grows with the number of mentions. The SQL this replaces re-ran its ranking windows
+    for every entity: 10,000 mentions took 18 s and 40,000 took 5 minutes.
     """
     db.execute("DELETE FROM entities")
-    db.execute(
-        """
-        INSERT INTO entities (entity_id, type, canonical_name, aliases, attributes, article_count, mention_count)
-        WITH forms AS (
-            SELECT entity_id, type, COALESCE(json_extract(attributes, '$.canonical'), text) AS form,
-                   text, article_id, attributes
-            FROM mentions WHERE entity_id IS NOT NULL
-        ),
-        ranked AS (
-            SELECT entity_id, form, COUNT(*) AS n,
-                   ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY COUNT(*) DESC, LENGTH(form) DESC, form) AS r
-            FROM forms GROUP BY entity_id, form
-        ),
-        richest AS (
-            SELECT entity_id, attributes,
-                   ROW_NUMBER() OVER (PARTITION BY entity_id
-                                      ORDER BY (SELECT COUNT(*) FROM json_each(forms.attributes)) DESC,
-                                               attributes) AS r
-            FROM forms
-        )
-        SELECT f.entity_id, MIN(f.type), (SELECT form FROM ranked WHERE ranked.entity_id = f.entity_id AND r = 1),
-               (SELECT json_group_array(text) FROM (SELECT DISTINCT text FROM forms f2
-                                                    WHERE f2.entity_id = f.entity_id ORDER BY text)),
-               (SELECT attributes FROM richest WHERE richest.entity_id = f.entity_id AND r = 1),
-               COUNT(DISTINCT f.article_id), COUNT(*)
-        FROM forms f GROUP BY f.entity_id
-        """
-    )
-    return db.execute("SELECT COUNT(*) FROM entities").fetchone()[0]
+    rows = db.execute("SELECT entity_id, type, text, article_id, attributes FROM mentions"
+                      " WHERE entity_id IS NOT NULL ORDER BY entity_id")
+    count = 0
+    batch: list[tuple[Any, ...]] = []
+    for entity_id, group in groupby(rows, key=itemgetter(0)):
+        batch.append(_entity_row(entity_id, list(group)))
+        count += 1
+        if len(batch) >= 1000:
+            db.executemany(_INSERT_ENTITY, batch)
+            batch.clear()
+    db.executemany(_INSERT_ENTITY, batch)
+    return count
+
+
+_INSERT_ENTITY = ("INSERT INTO entities (entity_id, type, canonical_name, aliases, attributes, article_count,"
+                  " mention_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _entity_row(entity_id: str, mentions: list[Sequence[Any]]) -> tuple[Any, ...]:
+    """One ``entities`` row from the (entity_id, type, text, article_id, attributes) of its mentions."""
+    forms: Counter[str] = Counter()
+    for _, _type, text, _article, attributes in mentions:
+        canonical = _decoded(attributes).get("canonical")
+        forms[canonical if isinstance(canonical, str) else text] += 1
+    name = min(forms, key=lambda f: (-forms[f], -len(f), f))
+    richest = min((m[4] for m in mentions), key=lambda a: (-len(_decoded(a)), a is not None, a or ""))
+    aliases = json.dumps(sorted({m[2] for m in mentions}), ensure_ascii=False, separators=(",", ":"))
+    return (entity_id, min(m[1] for m in mentions), name, aliases, richest,
+            len({m[3] for m in mentions}), len(mentions))
+
+
+def _decoded(attributes: str | None) -> dict[str, Any]:
+    """A mention's attributes column as a dict ({} for NULL or a value that is not an object)."""
+    value = json.loads(attributes) if attributes else None
+    return value if isinstance(value, dict) else {}
