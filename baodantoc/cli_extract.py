@@ -17,7 +17,7 @@ from .cli_errors import UserError
 
 
 @click.command()
-@click.argument("input", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("input", type=click.File("rb"), default="-")  # bytes: a bad line is skipped, not fatal
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-",
               help="Output JSONL (default: stdout).")
 def annotate(input, output) -> None:
@@ -25,7 +25,7 @@ def annotate(input, output) -> None:
 
     Runs the same extractor as `extract` on arbitrary text; one output line per input line:
     {"id", "entities": [{"type","text","start","end",...}], "references": [...], "facts": [...]}.
-    Lines that are not JSON objects with a "text" string are skipped and counted.
+    Lines that are not UTF-8 JSON objects with a "text" string are skipped and counted.
 
     Example: baodantoc annotate ../shared/eval/bdt_dev.jsonl -o pred.jsonl
     """

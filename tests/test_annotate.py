@@ -50,6 +50,25 @@ def test_bad_lines_are_skipped_counted_and_reported(tmp_path: Path) -> None:
     assert "1 invalid JSON" in proc.stderr and "2 no text field" in proc.stderr
 
 
+def test_badly_encoded_lines_are_skipped_not_fatal(tmp_path: Path) -> None:
+    """Regression: a line that is not UTF-8 ended the run with a UnicodeDecodeError traceback, and a
+    JSON-escaped lone surrogate ("\\ud800") crashed the output writer after the file was opened."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'\xef\xbb\xbf{"id": 1, "text": "H\xc3\xa0 N\xe1\xbb\x99i"}\n'  # a BOM, then "Hà Nội"
+                    b'{"id": 2, "text": "L\xe0o Cai"}\n'  # Latin-1, not UTF-8
+                    b'{"id": 3, "text": "X\xc3\xa3 T\xc3\xa2n S\xc6\xa1n c\xc3\xb3 300 h\xe1\xbb\x99 \\ud800."}\n'
+                    b'{"id": 4, "text": "Sa Pa"}\n')
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "baodantoc.cli", "annotate", str(src), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [1, 4]
+    assert "annotated 2 of 4 lines" in proc.stderr
+    assert "1 invalid UTF-8" in proc.stderr and "1 lone surrogate" in proc.stderr
+    assert "line 2 skipped" in proc.stderr and "line 3 skipped" in proc.stderr
+
+
 @pytest.mark.parametrize(
     "text",
     [
