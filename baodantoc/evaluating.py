@@ -25,22 +25,55 @@ class GoldFileError(ValueError):
 
 
 def load_gold(path: Path) -> dict[Any, dict[str, Any]]:
-    """Gold documents keyed by id; a malformed line is an error (gold must be exact)."""
+    """Gold documents keyed by id; a malformed line is an error (gold must be exact).
+
+    Checked here, with the line number, is everything the scorer indexes without a default: it
+    would otherwise stop on the first such line with a KeyError or TypeError traceback. A repeated
+    id is an error too, since the later line would silently replace the earlier one.
+    """
     gold: dict[Any, dict[str, Any]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
+    with path.open("rb") as fh:  # bytes: a line that is not UTF-8 is reported with its number
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise GoldFileError(f"{where}: invalid UTF-8 at byte {exc.start}") from exc
             if not line.strip():
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise GoldFileError(f"{path}:{lineno}: invalid JSON ({exc.msg})") from exc
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
-                raise GoldFileError(f'{path}:{lineno}: each line needs "id" and a string "text"')
+                raise GoldFileError(f"{where}: invalid JSON ({exc.msg})") from exc
+            problem = _gold_problem(obj)
+            if problem:
+                raise GoldFileError(f"{where}: {problem}")
+            if obj["id"] in gold:
+                raise GoldFileError(f"{where}: id {obj['id']!r} is used by an earlier line")
             gold[obj["id"]] = obj
     if not gold:
         raise GoldFileError(f"{path}: no gold documents")
     return gold
+
+
+def _gold_problem(obj: Any) -> str | None:
+    """What makes one parsed gold line unusable, or None."""
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
+        return 'each line needs "id" and a string "text"'
+    if not isinstance(obj["id"], (str, int, float)):
+        return f'"id" must be a string or a number, not {type(obj["id"]).__name__}'
+    entities, facts = obj.get("entities", []), obj.get("facts", [])
+    if not isinstance(entities, list) or not isinstance(facts, list):
+        return '"entities" and "facts" must be lists'
+    for e in entities:
+        if not isinstance(e, dict) or not isinstance(e.get("type"), str) or not isinstance(e.get("text"), str):
+            return f'each entity needs a string "type" and "text": {e!r}'
+        if ("start" in e) != ("end" in e):
+            return f'an entity with "start" needs "end", and the other way round: {e!r}'
+    for f in facts:
+        if not isinstance(f, dict) or "kind" not in f or "value" not in f:
+            return f'each fact needs "kind" and "value": {f!r}'
+    return None
 
 
 @dataclass
