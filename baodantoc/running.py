@@ -6,12 +6,12 @@ its own: it chains them over one output folder and reports what each did.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .config import default_export_dir, default_store_path
+from .store import connect
 
 
 @dataclass
@@ -28,7 +28,7 @@ class RunSummary:
 
 def store_totals(store: Path) -> tuple[dict[str, int], dict[str, list[tuple[str, int]]]]:
     """Row counts and the most mentioned entities per type, for the closing summary."""
-    db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    db = connect(store, readonly=True)
     try:
         totals = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                   for t in ("articles", "mentions", "entities", "facts")}

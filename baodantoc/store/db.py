@@ -24,7 +24,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
         if path_str != ":memory:" and not Path(path_str).exists():
             raise StoreError(f"no store at {path_str}: run `baodantoc crawl` (or `baodantoc run --sample`) first")
-        db = sqlite3.connect(f"file:{path_str}?mode=ro", uri=True, check_same_thread=False)
+        db = sqlite3.connect(_readonly_uri(path_str), uri=True, check_same_thread=False)
     else:
         if path_str != ":memory:":
             Path(path_str).parent.mkdir(parents=True, exist_ok=True)
@@ -36,6 +36,15 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     if not readonly:
         apply_migrations(db)
     return db
+
+
+def _readonly_uri(path_str: str) -> str:
+    """The read-only ``file:`` URI of a store path, percent-encoded: pasted in raw, a "#" or "?" in
+    a folder name cut the path short, and SQLite then opened (and created) another file, without
+    ``mode=ro``."""
+    if path_str == ":memory:":
+        return "file::memory:?mode=ro"
+    return Path(path_str).resolve().as_uri() + "?mode=ro"
 
 
 def to_json(value: Any) -> str | None:
