@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .doc import Doc, Fact, Mention
+from .doc import Doc, Fact, Mention, Sentence
 from .entities import describe_entities, find_entities, link_entities
 from .facts import find_facts
 from .normalize import make_doc, to_raw_offset
@@ -85,9 +85,16 @@ def fact_record(doc: Doc, f: Fact) -> dict[str, Any]:
         "place": f.place,
         "period": f.period,
         "sentence_index": f.sentence_index,
-        "sentence": doc.text[sent.start : sent.end] if sent else None,
+        "sentence": _span(doc, sent.start, sent.end)[2] if sent else None,
         "attributes": f.attributes,
     }
+
+
+def sentence_record(doc: Doc, s: Sentence) -> dict[str, Any]:
+    """A sentence as the store keeps it: offsets and text in the caller's string, like mentions
+    and facts (they differ from ``doc.text`` only for non-NFC input)."""
+    start, end, text = _span(doc, s.start, s.end)
+    return {"index": s.index, "start": start, "end": end, "text": text}
 
 
 def article_result(text: str, meta: dict[str, Any] | None = None,
@@ -95,8 +102,7 @@ def article_result(text: str, meta: dict[str, Any] | None = None,
     """Everything the store keeps for one article: sentences, mentions, facts, component errors."""
     doc = process(text, meta, pipeline)
     return {
-        "sentences": [{"index": s.index, "start": s.start, "end": s.end, "text": doc.text[s.start : s.end]}
-                      for s in doc.sentences],
+        "sentences": [sentence_record(doc, s) for s in doc.sentences],
         "entities": [mention_record(doc, m) for m in doc.mentions],
         "facts": [fact_record(doc, f) for f in doc.facts],
         "errors": [f"{name}: {msg}" for name, msg in doc.errors],
