@@ -20,6 +20,7 @@ otherwise.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,9 @@ from typing import Any
 from .folding import fold, fold_name, match_spans, tokens
 from .search_query import QueryError, SearchQuery
 from .search_sql import FACT_FIELDS, FACT_SELECT, filters, queries
+
+#: Article ids whose sentences' FTS rowids derive from the id (``store.search_index``).
+_NUMERIC_ID = re.compile(r"[0-9]{1,15}")
 
 
 class SearchStoreError(Exception):
@@ -110,6 +114,21 @@ def _row_key(row: sqlite3.Row, fact_mode: bool) -> tuple[Any, ...]:
     return row["article_id"], row["sentence_index"], row["f_fact_id"] if fact_mode else None
 
 
+def _rest_of_article(q: SearchQuery, where: list[str], params: list[Any], article_id: str,
+                     stream: int) -> tuple[str, list[Any]]:
+    """The statement for every match of ``q`` in one article (of stream number ``stream``), cheaply.
+
+    A word query is driven by the FTS index: it gets the article's own rowid range (article id ×
+    4096 + sentence index, see ``store.search_index``), as a condition on the article alone would
+    be checked on every older match of the words (2.5 ms instead of 0.1 at 20,000 articles).
+    """
+    everything = replace(q, limit=-1)  # SQLite: LIMIT -1 is no limit
+    if q.has_text and _NUMERIC_ID.fullmatch(article_id):
+        low = int(article_id) * 4096
+        return queries(everything, where, params, rowids=(low, low + 4096))[0]
+    return queries(everything, [*where, "a.article_id = ?"], [*params, article_id])[stream]
+
+
 def _rows(db: sqlite3.Connection, q: SearchQuery, where: list[str], params: list[Any]) -> list[sqlite3.Row]:
     by_date = not (q.sort == "relevance" and q.has_text)
     rows: list[sqlite3.Row] = []
@@ -119,9 +138,8 @@ def _rows(db: sqlite3.Connection, q: SearchQuery, where: list[str], params: list
             # LIMIT may have cut the stream's last article short, and it streams an article's
             # sentences last-first (rowid order), so `--limit 1` would show that article's last
             # match: read the rest of that one article, so that reading order below is exact.
-            last = got[-1]["article_id"]
             seen = {_row_key(r, q.fact_mode) for r in got}
-            rest_sql, rest_args = queries(replace(q, limit=-1), [*where, "s.article_id = ?"], [*params, last])[i]
+            rest_sql, rest_args = _rest_of_article(q, where, params, got[-1]["article_id"], i)
             got += [r for r in _fetch(db, q, rest_sql, rest_args) if _row_key(r, q.fact_mode) not in seen]
         rows += got
     if not by_date:

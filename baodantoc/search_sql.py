@@ -114,8 +114,13 @@ def _streams(q: SearchQuery) -> list[tuple[str, list[Any]]]:
     return [(" AND ".join(timed[0]), timed[1]), ("x.rowid < ?", [TIME_ROWID_MIN])]
 
 
-def queries(q: SearchQuery, where: list[str], params: list[Any]) -> list[tuple[str, list[Any]]]:
-    """The SQL statements whose rows, merged by date, are the results (see module docstring)."""
+def queries(q: SearchQuery, where: list[str], params: list[Any],
+            rowids: tuple[int, int] | None = None) -> list[tuple[str, list[Any]]]:
+    """The SQL statements whose rows, merged by date, are the results (see module docstring).
+
+    ``rowids``: a word query over this one range [low, high) of FTS rowids instead of the streams
+    (one article's sentences); a bound FTS5 is not given would make it read every older match.
+    """
     cols = "s.article_id, s.sentence_index, s.text AS sentence, a.title, a.published_at, a.section, a.url"
     facts = ""
     if q.fact_mode:
@@ -133,7 +138,8 @@ def queries(q: SearchQuery, where: list[str], params: list[Any]) -> list[tuple[s
     # common word at 100k articles), which the newest-first stream otherwise never reads
     score = "x.rank" if q.sort == "relevance" else "NULL"
     out = []
-    for rowid_range, range_params in _streams(q):
+    streams = _streams(q) if rowids is None else [("x.rowid >= ? AND x.rowid < ?", list(rowids))]
+    for rowid_range, range_params in streams:
         conditions = " AND ".join(["sentences_fts MATCH ?", rowid_range, *where])
         sql = f"SELECT {cols}, {score} AS score FROM {source} WHERE {conditions} ORDER BY x.rowid DESC LIMIT ?"
         args = [match, *range_params, *params]
