@@ -31,9 +31,13 @@ def unpacked(path: Path) -> Path:
     target = Path(tempfile.gettempdir()) / f"baodantoc-ner-{hashlib.sha256(packed).hexdigest()[:16]}.bin"
     if not target.exists():
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".part")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(gzip.decompress(packed))
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(gzip.decompress(packed))
+            os.replace(tmp, target)
+        except BaseException:  # a full disk or a corrupt archive must not leave 10 MB behind
+            Path(tmp).unlink(missing_ok=True)
+            raise
     return target
 
 
