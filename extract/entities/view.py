@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import TRANSPARENT, Match
+from .lexicon import Match
 from .syllables import Syl
 
 CAP_SHAPES = frozenset({"Aa", "AA", "A", "A'a", "A0", "aA"})
 #: lower-case words allowed inside a name run between two capitalized parts
 NAME_JOINERS = frozenset({"-", "–", "&"})
 PLACE_TAGS = frozenset({"PROV", "DIST", "COMM", "COUNTRY", "CITY", "REGION", "SITE"})
-ADMIN_TAGS = frozenset({"PROV", "DIST", "COMM"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +32,9 @@ class Cand:
 
 @dataclass
 class SentenceView:
+    """One sentence's syllables and lexicon matches, indexed once (matches by start, tags inside
+    each syllable) so that every rule and the CRF ask the same questions in constant time."""
+
     sylls: list[Syl]
     matches: list[Match]
     starts: dict[int, list[Match]] = field(default_factory=dict)
@@ -125,8 +127,3 @@ class SentenceView:
                 break
             j += 1
         return j
-
-    def skip_transparent(self, k: int) -> int:
-        while k < len(self.sylls) and self.low(k) in TRANSPARENT:
-            k += 1
-        return k
