@@ -14,14 +14,10 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .cli_errors import UserError
+
 if TYPE_CHECKING:
     from crawler.report import CrawlReport
-
-
-class CrawlProblem(click.ClickException):
-    """Bad arguments or settings, a crawl that failed its checks, an unreadable page: exit 1."""
-
-    exit_code = 1
 
 
 def failure_message(report: CrawlReport) -> str | None:
@@ -84,13 +80,13 @@ def crawl(sample: bool, synthetic: int, since: str | None, until: str | None, se
                            limit=limit, refresh=refresh, jobdir=jobdir, output=output, http_cache=http_cache,
                            urls=list(urls) or None, log_level=_log_level())
     except CrawlError as exc:
-        raise CrawlProblem(str(exc)) from exc
+        raise UserError(str(exc)) from exc
     print_report(report)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     message = failure_message(report)
     if message:
-        raise CrawlProblem(message)
+        raise UserError(message)
 
 
 @click.command()
@@ -114,15 +110,15 @@ def parse(page: Path, url: str, fetched_at: str | None, layout: str | None, cont
     from crawler.validate import problem
 
     if layout is not None and layout not in LAYOUTS:
-        raise CrawlProblem(f"unknown layout {layout!r}; known: {', '.join(LAYOUTS)}")
+        raise UserError(f"unknown layout {layout!r}; known: {', '.join(LAYOUTS)}")
     when = parse_iso(fetched_at) if fetched_at else datetime.fromtimestamp(page.stat().st_mtime, timezone.utc)
     if when is None:
-        raise CrawlProblem(f"--fetched-at: not an ISO 8601 instant: {fetched_at!r}")
+        raise UserError(f"--fetched-at: not an ISO 8601 instant: {fetched_at!r}")
     try:
         record = parse_page(page.read_bytes(), url, content_type=content_type, fetched_at=when, layout=layout,
                             max_bytes=crawl_settings.DOWNLOAD_MAXSIZE)
     except PageError as exc:
-        raise CrawlProblem(f"{page}: {exc} ({exc.kind})") from exc
+        raise UserError(f"{page}: {exc} ({exc.kind})") from exc
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     reason = problem(record)
     if reason:

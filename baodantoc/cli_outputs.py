@@ -12,11 +12,7 @@ from pathlib import Path
 
 import click
 
-
-class StoreProblem(click.ClickException):
-    """Missing, empty or unreadable store: one line, exit 1."""
-
-    exit_code = 1
+from .cli_errors import UserError
 
 
 class BadQuery(click.ClickException):
@@ -54,7 +50,7 @@ def export(store_path: Path | None, output: Path | None, fmt: str, tables: tuple
     try:
         report = export_store(store_path or default_store_path(), out_dir, formats, names or None)
     except ExportError as exc:
-        raise StoreProblem(str(exc)) from exc
+        raise UserError(str(exc)) from exc
     counts = ", ".join(f"{n:,} {t}" for t, n in report.rows.items())
     click.echo(f"exported {counts} to {out_dir} ({' + '.join(formats)})", err=True)
     if report.bad_values:
@@ -125,7 +121,7 @@ def search(query: tuple[str, ...], store_path: Path | None, person: str | None, 
     except QueryError as exc:
         raise BadQuery(str(exc)) from None
     except SearchStoreError as exc:
-        raise StoreProblem(str(exc)) from None
+        raise UserError(str(exc)) from None
     for note in notes:
         click.echo(note, err=True)
     if as_json:
@@ -162,11 +158,11 @@ def serve(store_path: Path | None, host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as exc:
-            raise StoreProblem(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     try:
         run_serve(store_path or default_store_path(), host, port)
     except ServeError as exc:
-        raise StoreProblem(str(exc)) from None
+        raise UserError(str(exc)) from None
 
 
 def register(group: click.Group) -> None:
