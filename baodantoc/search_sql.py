@@ -39,16 +39,27 @@ FACT_FIELDS = ("fact_id", "sentence_index", "text", "start", "end", "value", "va
 FACT_SELECT = ", ".join(f"f.{c} AS f_{c}" for c in FACT_FIELDS) + ", p.canonical_name AS f_place_name"
 
 
+_PICK = "SELECT value FROM json_each(?)"
+#: An entity filter in its two forms: the articles that mention it, listed once (cheap for a rare
+#: entity), or each candidate's own mentions checked (cheap for a frequent one, or for one article).
+_LISTED = f"s.article_id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN ({_PICK}))"
+_CHECKED = f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.entity_id IN ({_PICK}))"
+
+
 def _mention_condition(db: sqlite3.Connection, ids: list[str], same_sentence: bool) -> str:
-    pick = "SELECT value FROM json_each(?)"
     if same_sentence:
         return (f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = s.article_id "
-                f"AND m.sentence_index = s.sentence_index AND m.entity_id IN ({pick}))")
-    total = db.execute(f"SELECT coalesce(sum(mention_count), 0) FROM entities WHERE entity_id IN ({pick})",
+                f"AND m.sentence_index = s.sentence_index AND m.entity_id IN ({_PICK}))")
+    total = db.execute(f"SELECT coalesce(sum(mention_count), 0) FROM entities WHERE entity_id IN ({_PICK})",
                        (json.dumps(ids),)).fetchone()[0]
-    if total > MATERIALIZE_MAX_MENTIONS:
-        return f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.entity_id IN ({pick}))"
-    return f"s.article_id IN (SELECT m.article_id FROM mentions m WHERE m.entity_id IN ({pick}))"
+    return _CHECKED if total > MATERIALIZE_MAX_MENTIONS else _LISTED
+
+
+def for_one_article(where: list[str]) -> list[str]:
+    """``where`` (same parameters) for a statement over one article's few rows: an entity filter
+    checks that article's mentions instead of listing every article of the entity (7 ms -> 0.2 ms
+    for a person at 100,000 articles)."""
+    return [_CHECKED if condition == _LISTED else condition for condition in where]
 
 
 def filters(db: sqlite3.Connection, q: SearchQuery) -> tuple[list[str], list[Any], list[str]]:
