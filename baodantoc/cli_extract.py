@@ -102,7 +102,7 @@ def extract(store_path: Path | None, refresh: bool, article_ids: tuple[str, ...]
     Example: baodantoc extract --workers 2
     """
     from .config import default_store_path
-    from .extracting import extract_store
+    from .extracting import ExtractError, extract_store
     from .progress import progress_bar
     from .store import StoreError
 
@@ -114,7 +114,7 @@ def extract(store_path: Path | None, refresh: bool, article_ids: tuple[str, ...]
         with progress_bar("extracting", unit="articles") as advance:
             report = extract_store(path, refresh=refresh, article_ids=list(article_ids) or None,
                                    workers=workers, on_progress=advance, on_total=total.append)
-    except StoreError as exc:
+    except (StoreError, ExtractError) as exc:
         raise UserError(str(exc)) from exc
     click.echo(
         f"extracted {report.extracted} of {report.pending} pending articles"

@@ -35,6 +35,7 @@ def run(sample: bool, since: str | None, until: str | None, section: str | None,
     from .cli_crawl import failure_message
     from .crawling import CrawlError
     from .exporting import ExportError
+    from .extracting import ExtractError
     from .running import run as run_all
     from .store import StoreError
     from .tables import print_run_summary
@@ -45,7 +46,7 @@ def run(sample: bool, since: str | None, until: str | None, section: str | None,
                           refresh=refresh, workers=workers,
                           # the report lists every error by kind; -v shows the crawler's own log lines
                           log_level="CRITICAL" if verbose == 0 else "INFO" if verbose == 1 else "DEBUG")
-    except (CrawlError, StoreError, ExportError) as exc:
+    except (CrawlError, StoreError, ExtractError, ExportError) as exc:
         raise UserError(str(exc)) from exc
     print_report(summary.crawl)
     print_run_summary(summary)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections import Counter
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from .store import connect
@@ -25,6 +27,16 @@ log = logging.getLogger(__name__)
 #: articles sent to a worker at once: large enough to amortize process hand-off, small enough
 #: that progress moves and a crash loses little
 CHUNK = 16
+#: chunks in flight per worker: enough to keep every worker busy while the main process writes,
+#: few enough that only a handful of article texts are held in memory at once
+CHUNKS_PER_WORKER = 2
+
+Item = tuple[str, str, dict[str, Any], str | None]  # article_id, text, meta, content_hash
+Outcome = tuple[str, str | None, dict[str, Any] | None, str | None]  # article_id, content_hash, result, error
+
+
+class ExtractError(Exception):
+    """The run could not go on (a worker process died); what was extracted so far is saved."""
 
 
 @dataclass
@@ -42,33 +54,61 @@ class ExtractReport:
     errors: Counter[str] = field(default_factory=Counter)
 
 
-def _work(item: tuple[str, str, dict[str, Any]]) -> tuple[str, dict[str, Any] | None, str | None]:
+def _work(item: Item) -> Outcome:
     from extract.api import article_result
 
-    article_id, text, meta = item
+    article_id, text, meta, content_hash = item
     try:
-        return article_id, article_result(text, meta), None
+        return article_id, content_hash, article_result(text, meta), None
     except Exception as exc:  # one article must not stop the run
-        return article_id, None, f"{type(exc).__name__}: {exc}"
+        return article_id, content_hash, None, f"{type(exc).__name__}: {exc}"
 
 
-def _items(db: sqlite3.Connection, ids: list[str]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def _work_chunk(items: list[Item]) -> list[Outcome]:
+    return [_work(item) for item in items]
+
+
+def _items(db: sqlite3.Connection, ids: list[str]) -> Iterator[Item]:
     for i in range(0, len(ids), 500):
         batch = ids[i : i + 500]
         marks = ",".join("?" for _ in batch)
         for row in db.execute(
-            f"SELECT article_id, text, published_at, url, section, title FROM articles WHERE article_id IN ({marks})",
+            "SELECT article_id, text, published_at, url, section, title, content_hash FROM articles"
+            f" WHERE article_id IN ({marks})",
             batch,
         ):
             meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
                     "section": row["section"], "title": row["title"]}
-            yield row["article_id"], row["text"] or "", meta
+            yield row["article_id"], row["text"] or "", meta, row["content_hash"]
+
+
+def parallel_map(pool: Executor, func: Callable[[list[Item]], list[Outcome]], items: Iterable[Item],
+                 in_flight: int) -> Iterator[Outcome]:
+    """``func`` over chunks of ``items`` in ``pool``, results in input order, with at most
+    ``in_flight`` chunks submitted and not yet consumed.
+
+    Why not ``pool.map``: it submits every item before returning its first result, so all the
+    pending article texts sat in memory at once, and an error in the writing loop had to wait for
+    the whole store to be extracted before ``shutdown`` returned.
+    """
+    pending: deque[Future[list[Outcome]]] = deque()
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK)):
+        pending.append(pool.submit(func, chunk))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def extract_store(store_path, *, refresh: bool = False, article_ids: list[str] | None = None,
                   workers: int = 1, on_progress: Callable[[int], None] | None = None,
                   on_total: Callable[[int], None] | None = None) -> ExtractReport:
-    """Extract every pending article of the store at ``store_path``; returns the report."""
+    """Extract every pending article of the store at ``store_path``; returns the report.
+
+    Raises :class:`ExtractError` when a worker process dies (killed, out of memory): the articles
+    written until then stay, and the next run resumes with the rest.
+    """
     from extract.api import EXTRACTOR_VERSION
 
     db = connect(store_path)
@@ -78,13 +118,12 @@ def extract_store(store_path, *, refresh: bool = False, article_ids: list[str] |
         report.pending = len(ids)
         if on_total:
             on_total(len(ids))
-        hashes = dict(db.execute("SELECT article_id, content_hash FROM articles").fetchall()) if ids else {}
-        results: Iterator[tuple[str, dict[str, Any] | None, str | None]]
         pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
         try:
             items = _items(db, ids)
-            results = pool.map(_work, items, chunksize=CHUNK) if pool else map(_work, items)
-            for article_id, result, error in results:
+            results = (parallel_map(pool, _work_chunk, items, CHUNKS_PER_WORKER * workers) if pool
+                       else map(_work, items))
+            for article_id, content_hash, result, error in results:
                 with db:
                     if result is None:
                         report.failed += 1
@@ -92,7 +131,7 @@ def extract_store(store_path, *, refresh: bool = False, article_ids: list[str] |
                         log.warning("extraction failed for article %s: %s", article_id, error)
                         record_failure(db, article_id, EXTRACTOR_VERSION, error or "unknown error")
                     else:
-                        replace_article_annotations(db, article_id, result, EXTRACTOR_VERSION, hashes.get(article_id))
+                        replace_article_annotations(db, article_id, result, EXTRACTOR_VERSION, content_hash)
                         report.extracted += 1
                         report.mentions += len(result["entities"])
                         report.facts += len(result["facts"])
@@ -101,9 +140,13 @@ def extract_store(store_path, *, refresh: bool = False, article_ids: list[str] |
                             report.errors[err.split(":")[0]] += 1
                 if on_progress:
                     on_progress(1)
+        except BrokenProcessPool as exc:
+            raise ExtractError(
+                f"a worker process died ({exc}); {report.extracted + report.failed} of {report.pending} articles"
+                " were saved: run extract again to resume (with fewer --workers if memory is short)") from exc
         finally:
             if pool:
-                pool.shutdown()
+                pool.shutdown(cancel_futures=True)
         with db:
             report.entities = rebuild_entities(db)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -155,3 +156,45 @@ def test_rebuilding_entities_grows_linearly_with_the_mentions() -> None:
 
     small, large = steps(400), steps(1_600)
     assert large < 6 * small, (small, large)
+
+
+def test_parallel_map_keeps_order_and_holds_few_items_at_once() -> None:
+    """Regression: ``ProcessPoolExecutor.map`` submitted every pending article before yielding
+    the first result, so the whole store's pending text was held in memory at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from baodantoc.extracting import CHUNK, parallel_map
+
+    pulled = 0
+
+    def items():
+        nonlocal pulled
+        for i in range(40 * CHUNK):
+            pulled += 1
+            yield (str(i), "", {}, None)
+
+    def work(chunk):
+        return [(item[0], None, {"n": int(item[0])}, None) for item in chunk]
+
+    most_ahead = 0
+    out = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for outcome in parallel_map(pool, work, items(), in_flight=4):
+            out.append(outcome[2]["n"])
+            most_ahead = max(most_ahead, pulled - len(out))
+    assert out == list(range(40 * CHUNK))
+    assert most_ahead <= 4 * CHUNK
+
+
+def _die(items: list) -> list:
+    os._exit(3)  # a worker killed from outside (out of memory, kill -9)
+
+
+def test_a_dead_worker_ends_the_run_with_a_clear_error(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: BrokenProcessPool escaped as a traceback (and shutdown waited for the queue)."""
+    import baodantoc.extracting as extracting
+
+    monkeypatch.setattr(extracting, "_work_chunk", _die)
+    with pytest.raises(extracting.ExtractError, match=r"worker process died.*run extract again"):
+        extract_store(store, workers=2)
+    assert rows(store, "SELECT COUNT(*) FROM extraction_state") == [(0,)]
