@@ -93,6 +93,8 @@ class SystemRun:
 def run_system(name: str, gold: dict[Any, dict[str, Any]],
                predict: Callable[[str, Any], dict[str, Any]],
                on_progress: Callable[[int], None] | None = None) -> SystemRun:
+    """``predict(text, id)`` over every gold text, timed after one warm-up call so that the speed
+    compares the systems and not their model loading."""
     preds: dict[Any, dict[str, Any]] = {}
     chars = 0
     predict("Ông Nguyễn Văn An về Hà Nội.", "warm-up")  # load models first: speed is measured warm

@@ -92,6 +92,11 @@ class CrfTagger:
         self._labels = list(self._tagger.labels())
 
     def tag(self, v: SentenceView, rules: list[Cand]) -> list[Cand]:
+        """Candidates the model finds in one sentence, given the resolved rule candidates (they
+        are features: the model learned how far to trust them). Spans that do not look like a
+        name (:func:`plausible`, a person with a lower-case syllable, an acronym glued to a name)
+        are dropped here: the overlap policy only arbitrates overlaps, so it would keep a lone
+        implausible span."""
         n = len(v)
         feats = sentence_features(v.sylls, lexicon_layers(n, v.matches), rule_layer(n, rules))
         labels = self._tagger.tag(feats)

@@ -35,6 +35,8 @@ def _key(text: str) -> str:
 
 
 def vote(mentions: list[Mention]) -> None:
+    """Pass 1 (module docstring): relabel, in place, the mentions of a surface that were typed
+    differently; generic references do not vote."""
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if not m.attributes.get("generic"):
@@ -65,6 +67,9 @@ def _seed_surfaces(mentions: list[Mention]) -> dict[str, str]:
 
 
 def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Pass 2 (module docstring): the mentions plus the other whole-name occurrences of each seed
+    that no mention covers, sorted by start; longer seeds first, so "Nguyễn Văn An" is found
+    before the "Văn An" inside it could be."""
     seeds = _seed_surfaces(mentions)
     if not seeds:
         return mentions

@@ -192,6 +192,11 @@ def _person_not_body(v: SentenceView, k: int, head_end: int) -> bool:
 
 
 def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[Cand]:
+    """Known bodies ("Quốc hội", "UBDT") with their scope, then head-led names ("Sở Y tế tỉnh Lào
+    Cai"). ``national_heads`` are heads that exist once nationally ("Bộ"): with any domain after
+    them they name one body, so they are no generic reference. A head that is really a place, a
+    common word or a family name is dropped first; what stays generic ("UBND tỉnh") is yielded
+    with ``generic`` so that it still blocks the words inside it (module docstring)."""
     n = len(v)
     k = 0
     while k < n:

@@ -82,6 +82,9 @@ def _prefix_at(v: SentenceView, k: int):
 
 
 def prefixed_places(v: SentenceView) -> Iterator[Cand]:
+    """A place prefix and the name after it, as the module docstring lists: keyed with the word
+    ("miền Trung"), a known or capitalized name (or a number after "thôn"/"phường"), then a list
+    continuing it; after an admin prefix, a known name a few descriptive words later."""
     n = len(v)
     k = 0
     while k < n:

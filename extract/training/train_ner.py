@@ -81,6 +81,7 @@ def quiet_stdout():
 
 def train(samples: Sequence[Sample], path: Path, c1: float = C1, c2: float = C2,
           iterations: int = MAX_ITERATIONS) -> None:
+    """Train on ``samples`` and save to ``path`` (gzipped when it ends in .gz, as shipped)."""
     trainer = CRFTrainer()
     trainer.set_l1_penalty(c1)
     trainer.set_l2_penalty(c2)
@@ -113,6 +114,8 @@ def span_scores(gold: Sequence[Sample], pred_labels: Sequence[list[str]]) -> dic
 
 
 def cross_validate(samples: list[Sample], folds: int, c1: float, c2: float, iterations: int) -> None:
+    """Print exact-span P/R/F1 per type over ``folds`` folds (a fixed shuffle, so runs compare):
+    how C1, C2 and MAX_ITERATIONS were chosen."""
     rng = random.Random(13)
     order = list(range(len(samples)))
     rng.shuffle(order)
