@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .normalize import make_doc
+from .normalize import make_doc, to_raw_offset
 
 
 def _line_entities(line: str, base: int) -> list[dict[str, Any]]:
@@ -45,7 +45,6 @@ def underthesea_entities(text: str) -> list[dict[str, Any]]:
         offset += len(line) + 1
     source = doc.raw if doc.raw is not None else doc.text
     for e in ents:
-        if doc.raw_offsets is not None:
-            e["start"], e["end"] = doc.raw_offsets[e["start"]], doc.raw_offsets[e["end"]]
+        e["start"], e["end"] = to_raw_offset(doc, e["start"]), to_raw_offset(doc, e["end"])
         e["text"] = source[e["start"] : e["end"]]
     return ents

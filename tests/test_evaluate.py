@@ -60,3 +60,16 @@ def test_the_command_prints_one_line_and_exits_1(tmp_path: Path) -> None:
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and f"{path}:2: each entity needs" in proc.stderr
+
+
+def test_the_underthesea_baseline_gives_offsets_in_the_callers_string() -> None:
+    import unicodedata
+
+    from extract.baseline import underthesea_entities
+
+    for text in ("Ông Nguyễn Văn An về Hà Nội.\nBà Lò Thị Hoa ở Sơn La.",
+                 unicodedata.normalize("NFD", "Ông Nguyễn Văn An về Hà Nội.\nBà Lò Thị Hoa ở Sơn La.")):
+        ents = underthesea_entities(text)
+        assert ("LOC", unicodedata.normalize("NFC", "Hà Nội")) in {
+            (e["type"], unicodedata.normalize("NFC", e["text"])) for e in ents}
+        assert all(text[e["start"] : e["end"]] == e["text"] for e in ents)
