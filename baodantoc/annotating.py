@@ -78,7 +78,7 @@ def annotate_stream(
     *,
     on_progress: Callable[[int], None] | None = None,
 ) -> AnnotateReport:
-    """Annotate every line of ``src`` into ``dst``; ``on_progress(chars)`` is called per line."""
+    """Annotate every line of ``src`` into ``dst``; ``on_progress(1)`` is called per line written."""
     from extract.api import annotate_text  # the NLP models load only when annotation starts
 
     report = AnnotateReport()
@@ -90,5 +90,5 @@ def annotate_stream(
         report.written += 1
         report.characters += len(text)
         if on_progress:
-            on_progress(len(text))
+            on_progress(1)
     return report

@@ -7,7 +7,6 @@ Thin wrappers around :mod:`baodantoc.extracting`, :mod:`baodantoc.annotating` an
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -34,11 +33,12 @@ def annotate(input, output) -> None:
 
     total = None
     if input is not sys.stdin and hasattr(input, "name"):
-        try:
-            total = os.path.getsize(input.name)
+        try:  # lines to do, counted once up front (cheap next to annotating them)
+            with open(input.name, "rb") as fh:
+                total = sum(1 for line in fh if line.strip())
         except OSError:
             total = None
-    with progress_bar("annotating", total=total, unit="chars", enabled=output is not sys.stdout) as advance:
+    with progress_bar("annotating", total=total, unit="lines", enabled=not output.isatty()) as advance:
         report = annotate_stream(input, output, on_progress=advance)
     skipped = sum(report.skipped.values())
     msg = f"annotated {report.written} of {report.read} lines ({report.characters:,} characters)"

@@ -19,9 +19,6 @@ STORE_FILENAME = "baodantoc.sqlite"
 #: Sub-folder of the output folder holding Parquet and CSV exports.
 EXPORT_DIRNAME = "export"
 
-#: Time zone of every timestamp the paper prints (Vietnam, no DST).
-TIMEZONE = "+07:00"
-
 
 def default_store_path(output_dir: Path | None = None) -> Path:
     """Path of the store file for an output folder (the default folder when None)."""

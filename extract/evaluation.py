@@ -103,7 +103,9 @@ def fact_matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
     if gold.get("kind") != pred.get("kind"):
         return False
     try:
-        gv, pv = float(gold["value"]), float(pred.get("value") or 0)
+        if pred.get("value") is None:
+            return False  # no value is no match, not a value of 0
+        gv, pv = float(gold["value"]), float(pred["value"])
     except (TypeError, ValueError):
         return False
     return abs(gv - pv) <= max(abs(gv) * 0.005, 1e-9)

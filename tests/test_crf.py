@@ -11,25 +11,26 @@ import pytest
 from extract.entities import crf
 
 
-def test_the_model_is_unpacked_once_under_its_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_model_is_unpacked_into_a_private_file_removed_after_loading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     packed = tmp_path / "model.bin.gz"
     packed.write_bytes(gzip.compress(b"weights"))
-    first = crf.unpacked(packed)
-    assert first.read_bytes() == b"weights" and first.parent == tmp_path / "tmp"
-    assert crf.unpacked(packed) == first
-    assert [p.name for p in (tmp_path / "tmp").iterdir()] == [first.name]
+    with crf.plain_model(packed) as plain:
+        assert plain.read_bytes() == b"weights" and plain.parent == tmp_path / "tmp"
+        assert plain.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_a_failed_unpack_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Regression: the temporary '.part' file stayed in the temp folder when the write failed."""
+    """Regression: a partial file stayed in the temp folder when the unpack failed."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     packed = tmp_path / "model.bin.gz"
     packed.write_bytes(b"not gzip")
-    with pytest.raises(gzip.BadGzipFile):
-        crf.unpacked(packed)
+    with pytest.raises(gzip.BadGzipFile), crf.plain_model(packed):
+        pass
     assert list((tmp_path / "tmp").iterdir()) == []
 
 

@@ -13,6 +13,7 @@ type it differently. Two document-level passes fix that:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 
 from ..doc import Doc, Mention
@@ -54,13 +55,15 @@ def vote(mentions: list[Mention]) -> None:
                 m.method += "+vote"
 
 
-def _seed_surfaces(mentions: list[Mention]) -> dict[str, str]:
-    """surface -> type, for names worth looking for elsewhere (two syllables or more)."""
+def _seed_surfaces(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """surface -> type, for names worth looking for elsewhere (two syllables or more). Surfaces
+    are taken from ``doc.norm``, where the search runs ("Hoà" is "Hòa" there)."""
     seeds: dict[str, str] = {}
     for m in mentions:
         if m.confidence < SEED_CONF or m.type == "ETH" or m.attributes.get("generic"):
             continue
-        surface = _bare(m)
+        skip = len(m.text) - len(_bare(m))  # the prefix ("xã ") when the name is a place's
+        surface = doc.norm[m.start + skip : m.end].strip()
         if " " in surface and surface[:1].isupper():
             seeds.setdefault(surface, m.type)
     return seeds
@@ -70,7 +73,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Pass 2 (module docstring): the mentions plus the other whole-name occurrences of each seed
     that no mention covers, sorted by start; longer seeds first, so "Nguyễn Văn An" is found
     before the "Văn An" inside it could be."""
-    seeds = _seed_surfaces(mentions)
+    seeds = _seed_surfaces(doc, mentions)
     if not seeds:
         return mentions
     taken = sorted((m.start, m.end) for m in mentions)
@@ -79,7 +82,7 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         pattern = re.compile(r"(?<![\w'])" + re.escape(surface) + r"(?![\w'])")
         for hit in pattern.finditer(doc.norm):
             start, end = hit.span()
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps_any(taken, start, end):
                 continue
             after = doc.norm[end : end + 2]
             if len(after) == 2 and after[0] == " " and after[1].isupper():
@@ -88,8 +91,14 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             added.append(Mention(type=typ, start=start, end=end, text=doc.text[start:end],
                                  sentence_index=sent.index if sent else -1, method="propagate",
                                  confidence=PROPAGATED_CONF))
-            taken.append((start, end))
+            insort(taken, (start, end))
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of the sorted, non-overlapping list ``taken``?"""
+    i = bisect_left(taken, (start, start))
+    return any(s < end and start < e for s, e in taken[max(0, i - 1) : i + 1])
 
 
 def harmonize(doc: Doc, mentions: list[Mention]) -> list[Mention]:

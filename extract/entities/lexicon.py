@@ -106,10 +106,8 @@ class Lexicon:
 
 
 def lexicon_key(text: str) -> str:
-    """Lower-case, new tone placement, hyphens dropped, one space between syllables."""
-    from ..normalize import fold_tone_placement
+    """The gazetteers' key (lower-case, new tone placement, dashes dropped, apostrophes unified):
+    text and data must fold the same way, so there is one function for both."""
+    from ..gazetteer import gazetteer_key
 
-    s = fold_tone_placement(text).lower().replace("’", "'").replace("ʼ", "'")
-    for dash in ("-", "–", "—"):
-        s = s.replace(dash, " ")
-    return " ".join(s.split())
+    return gazetteer_key(text)

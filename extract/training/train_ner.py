@@ -69,6 +69,7 @@ def example_samples(ex: Example, model: EntityModel) -> list[Sample]:
 @contextmanager
 def quiet_stdout():
     """underthesea_core prints every optimizer iteration to fd 1; keep the console readable."""
+    sys.stdout.flush()  # what Python buffered must come out before fd 1 goes to /dev/null
     saved = os.dup(1)
     with open(os.devnull, "w") as devnull:
         os.dup2(devnull.fileno(), 1)
@@ -158,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", type=Path, default=MODEL_PATH)
     ap.add_argument("--no-train", action="store_true", help="only cross-validate")
     args = ap.parse_args(argv)
+    if args.folds == 1 or args.folds < 0:
+        ap.error("--folds needs 2 or more (each fold is tested on a model trained on the others)")
     examples = load_corpus()
     model = load_entity_model(with_tagger=False)
     samples = [s for ex in examples for s in example_samples(ex, model)]
