@@ -256,8 +256,8 @@ def brands(v: SentenceView) -> Iterator[Cand]:
     n = len(v)
     for k in range(n):
         cue = v.longest(k, {"ORGC"})
-        if cue is None or v.cap(k):
-            continue
+        if cue is None or v.cap(k) or v.word_inner(k) or v.inside(k, {"DICT"}):
+            continue  # not "hiệu" of "huy hiệu", "đội" of "đồng đội"
         j = cue.end
         while j < min(cue.end + BRAND_GAP, n) and not v.cap(j) and v.low(j) in BRAND_GAP_WORDS | {"như"}:
             j += 1  # "thương hiệu nổi tiếng như Mango"
