@@ -10,6 +10,7 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   COUNTRY CITY REGION SITE   places outside the admin lists
   ETH ETH_AMB      an ethnic group name; _AMB when it is also a common word or country
   ORGH ORGN        an organization head word ("Sở", "UBND"); a named organization ("Quốc hội")
+  ORGHS ORGHT      a head followed by a place scope only ("UBND"); a sports-team head ("tuyển")
   FAM GIV          a family name; a frequent given name / name particle
   HON ROLE         a cue before a person: honorific ("ông") or role ("Chủ tịch")
   PFX PFXA         a place prefix kept in the span ("sông"); PFXA: an admin prefix ("xã")

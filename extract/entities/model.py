@@ -39,7 +39,10 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
             lex.add(sub, {"ETH_AMB"})  # "người Xa Phó": a local group, named after a cue
     for key, head in gaz.table("org_head").items():
         # ORGHS: a head followed by a place scope, never by a proper name ("Đảng ủy", "UBND")
-        lex.add(key, {"ORGH", "ORGHS"} if head.follows == "scope" else {"ORGH"})  # type: ignore[attr-defined]
+        tags = {"ORGH", "ORGHS"} if head.follows == "scope" else {"ORGH"}  # type: ignore[attr-defined]
+        if head.category == "sport":  # type: ignore[attr-defined]
+            tags.add("ORGHT")  # a team head: a place after it names the team ("tuyển Thái Lan")
+        lex.add(key, tags)
     for key, org in gaz.table("org_name").items():
         if " của " in key:
             continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation

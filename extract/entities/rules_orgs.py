@@ -26,7 +26,7 @@ CONF_GENERIC_ORG = 0.95  # high: a generic body must block the words inside it
 JOIN = frozenset({"và", "-", "–", "&"})
 #: heads that running text writes in lower case before a name ("đội tuyển Việt Nam", "báo Nhân
 #: Dân"); any other head must be capitalized ("tổ chức" is also the verb "to organize")
-LOWER_HEADS = frozenset({"đội tuyển", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
+LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
                          "tập đoàn", "nhà xuất bản", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
 CONF_BRAND = 0.88
@@ -76,7 +76,7 @@ def has_proper_part(v: SentenceView, a: int, b: int) -> bool:
 
 
 def org_extent(v: SentenceView, head_end: int, after_role: bool,
-               scope_only: bool = False) -> tuple[int, bool, bool]:
+               scope_only: bool = False, team: bool = False) -> tuple[int, bool, bool]:
     """(end, has a proper-name part, has a place scope) of the body whose head ends at head_end.
 
     ``scope_only``: the head takes a place scope, not a name ("Đảng ủy", "UBND"), so a person's
@@ -88,6 +88,10 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     named = _domain_then_name(v, head_end)
     if named is not None:
         return named, True, False
+    if team:
+        place = v.longest(head_end, PLACE_TAGS)
+        if place is not None:
+            return place.end, True, False  # "đội tuyển Việt Nam", "tuyển miền Nam": the team
     while j < n:
         if v.longest(j, {"PFXA", "PFXV"}) is not None and not v.word_inner(j):
             scope = _scope_end(v, j)
@@ -225,7 +229,7 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             k = head.end  # "tờ Báo Dân tộc và Phát triển": the name starts at the capitalized head
             continue
         after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
-        end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags)
+        end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
             yield Cand("ORG", k, end, conf, "rule:org-pattern")
