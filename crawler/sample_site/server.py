@@ -88,12 +88,10 @@ class _Server(ThreadingHTTPServer):
         log.debug("error while serving %s", client_address, exc_info=True)
 
 
-@dataclass(frozen=True)
-class RunningSite:
-    """A running sample site: where it listens and which hosts it plays."""
+class _Listening:
+    """Where a running sample site listens and which hosts it plays (thread or process alike)."""
 
     port: int
-    site: SampleSite | None = None
 
     @property
     def origin(self) -> str:
@@ -102,6 +100,14 @@ class RunningSite:
     @property
     def hosts(self) -> tuple[str, ...]:
         return HOSTS
+
+
+@dataclass(frozen=True)
+class RunningSite(_Listening):
+    """A sample site running in a thread of this process."""
+
+    port: int
+    site: SampleSite | None = None
 
 
 @contextmanager
@@ -142,19 +148,11 @@ def serve_until_stdin_closes(port: int, synthetic: int, seed: int, slow_delay: f
         server.server_close()
 
 
-class SiteProcess:
+class SiteProcess(_Listening):
     """Handle of a sample site running in its own process; also a context manager."""
 
     def __init__(self, process: subprocess.Popen[str], port: int) -> None:
         self._process, self.port = process, port
-
-    @property
-    def origin(self) -> str:
-        return f"http://{BIND_ADDRESS}:{self.port}"
-
-    @property
-    def hosts(self) -> tuple[str, ...]:
-        return HOSTS
 
     def stop(self, timeout: float = 5.0) -> None:
         """Close the process's stdin (it shuts down); terminate it if it has not within ``timeout``."""
