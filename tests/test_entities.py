@@ -49,6 +49,16 @@ def ents(text: str) -> list[tuple[str, str]]:
         ("Kính thưa các đồng chí Lãnh đạo Đảng, Nhà nước.", []),
         # "X của Y" is two bodies
         ("Hội đồng Dân tộc của Quốc hội họp.", [("ORG", "Hội đồng Dân tộc"), ("ORG", "Quốc hội")]),
+        # a known body at the very end of a sentence (regression: looking past the end raised)
+        ("Đại biểu phát biểu tại Quốc hội", [("ORG", "Quốc hội")]),
+        # a known body goes on with its branch and place
+        ("Vốn của Ngân hàng Chính sách xã hội chi nhánh tỉnh Gia Lai tăng.",
+         [("ORG", "Ngân hàng Chính sách xã hội chi nhánh tỉnh Gia Lai")]),
+        # a comma inside a kind name; a village name ending in its number
+        ("Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai về thôn Long Láy 1, xã Y Tý.",
+         [("ORG", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lào Cai"), ("LOC", "thôn Long Láy 1"), ("LOC", "xã Y Tý")]),
+        # an unambiguous ethnic group after a word for people is the group
+        ("Ngày khai giảng của học trò La Hủ.", [("ETH", "La Hủ")]),
     ],
 )
 def test_spans_and_types(text: str, expected: list[tuple[str, str]]) -> None:

@@ -105,6 +105,10 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
             j += 1
             continue
+        if (j > head_end and v.low(j) == "," and v.cap(j + 1) and not has_proper_part(v, head_end, j)
+                and v.longest(j + 1, PLACE_TAGS | {"ORGH", "ORGN", "HON", "ROLE", "FAM"}) is None):
+            j += 1  # "Sở Văn hóa, Thể thao và Du lịch": a comma inside a kind name
+            continue
         if j > head_end and v.low(j) in JOIN and v.cap(j + 1):
             if v.longest(j + 1, {"ORGH", "ORGN", "HON", "ROLE"}) is not None:
                 break  # "Trường X và Ngân hàng Y": two bodies
@@ -195,6 +199,18 @@ def _person_not_body(v: SentenceView, k: int, head_end: int) -> bool:
     return 2 <= end - k <= 4 and not (end < len(v) and v.sylls[end].wpos == "I")
 
 
+def _known_org_end(v: SentenceView, j: int) -> int:
+    """A known body's name may go on with its branch and place: "Ngân hàng Chính sách xã hội chi
+    nhánh tỉnh Gia Lai", "Viettel Lào Cai", "Chính phủ Nhật Bản"."""
+    if v.surface(j, j + 2) == "chi nhánh":
+        return _scope_end(v, j + 2) or j + 2
+    scope = _scope_end(v, j)
+    if scope is not None:
+        return scope
+    place = v.longest(j, {"PROV", "COUNTRY"})
+    return place.end if place is not None and v.cap(j) else j
+
+
 def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[Cand]:
     """Known bodies ("Quốc hội", "UBDT") with their scope, then head-led names ("Sở Y tế tỉnh Lào
     Cai"). ``national_heads`` are heads that exist once nationally ("Bộ"): with any domain after
@@ -207,7 +223,7 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         named = v.longest(k, {"ORGN"})
         head = v.longest(k, {"ORGH"})
         if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
-            end = _scope_end(v, named.end) or named.end
+            end = _known_org_end(v, named.end)
             yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue

@@ -63,8 +63,8 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             break
         if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
             end = v.cap_run(j, limit=MAX_NAME + 1)
-            if v.has_match(j, end, {"ORGN_AMB"}):
-                k = end  # "PV Tuổi Trẻ": the newspaper, not a person
+            if v.has_match(j, end, {"ORGN_AMB", "ETH"}):
+                k = end  # "PV Tuổi Trẻ": a newspaper; "học trò La Hủ": a group, not a person
                 continue
             if end - j <= MAX_NAME and not v.splits_word(j, end):
                 conf = CONF_HONORIFIC if honorific else CONF_ROLE

@@ -113,6 +113,8 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
                 k = end
                 continue
+            if village and _numbered(v, end):
+                end += 1  # "thôn Long Láy 1", "bản Kon Lốc 2"
             if known:
                 conf = CONF_PREFIX_KNOWN
             else:
@@ -133,6 +135,14 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                         k = found[0]
                     break
         k = max(k + 1, pm.end)
+
+
+def _numbered(v: SentenceView, k: int) -> bool:
+    """A short number that ends a village name, not a count ("thôn Thanh 1, xã ..." but not
+    "thôn Thanh 300 hộ")."""
+    if not v.digit(k) or len(v.sylls[k].text) > 2 or v.cap(k - 1) is False:
+        return False
+    return k + 1 >= len(v) or v.punct(k + 1) or bool(v.tags_at(k + 1) & {"BND", "PFXA", "PFXV"})
 
 
 def _list_continuation(v: SentenceView, end: int, unknown_ok: bool) -> Iterator[Cand]:
@@ -238,8 +248,8 @@ def _ethnic_groups(v: SentenceView) -> Iterator[Cand]:
             yield Cand("ETH", k, m.end, CONF_ETH_CUE, "rule:ethnic-cue")
             prev_end = m.end
         elif "ETH_AMB" not in m.tags and "ETH" in m.tags:
-            if k > 0 and v.longest(k - 1, {"HON", "ROLE"}) is not None:
-                continue  # "anh Thái", "ông Hoa": a person
+            # an unambiguous group name, even after a word for people ("học trò Cơ Tu"); the
+            # ambiguous ones ("anh Thái", "ông Hoa") need a cue and are persons otherwise
             yield Cand("ETH", k, m.end, CONF_ETH_BARE, "rule:ethnic")
             prev_end = m.end
 

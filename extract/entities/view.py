@@ -83,9 +83,9 @@ class SentenceView:
         return self.text_between(i, j).lower()
 
     def text_between(self, i: int, j: int) -> str:
-        """Syllables i..j as written (original case and spacing)."""
+        """Syllables i..j as written (original case and spacing); j may run past the end."""
         parts: list[str] = []
-        for k in range(i, j):
+        for k in range(i, min(j, len(self.sylls))):
             if k > i and self.sylls[k].start > self.sylls[k - 1].end:
                 parts.append(" ")
             parts.append(self.sylls[k].text)
