@@ -17,7 +17,7 @@ from ..doc import Doc, Fact
 from .context import main_place, pick_period, pick_place, published, roles, sentence_periods
 from .numbers import detect_style
 from .rules import Draft, analyze
-from .subject import find_subject
+from .subject import Previous, find_subject
 from .window import Window
 
 log = logging.getLogger(__name__)
@@ -61,12 +61,12 @@ def find_facts(doc: Doc) -> Doc:
         if not drafts:
             continue
         periods = sentence_periods(doc.norm[sent.start : sent.end], sent.start, pub)
-        previous: tuple[str | None, str | None] = (None, None)
+        previous = Previous()
         for d in drafts:
-            subject = find_subject(w, d)
+            subject = find_subject(w, d, previous)
             if subject[0] is None:  # "…xuống dưới 40%, mỗi năm giảm 6 - 7%": same subject
-                subject = previous
-            previous = subject
+                subject = previous.subject
+            previous = Previous(d.last, subject, d.kind, d.unit)
             doc.facts.append(_fact(doc, w, d, subject, periods, pub, fallback_place, (sent.start, sent.end)))
     if skips:
         doc.meta["fact_skips"] = dict(skips)

@@ -1,9 +1,9 @@
 """Word lists of the fact rules, loaded once from ``extract/facts/data``.
 
-The lists are data, not code (units, classifiers, designators, stop words, hedges and context cues),
-so a missed unit or cue is fixed by adding a line. Every entry is a tuple of lower-case syllables,
-matched against the syllables around a number with :func:`match_after` / :func:`match_before`
-(longest entry first).
+The lists are data, not code (units, classifiers, designators, stop words, hedges, context cues and
+the words the subject rules read), so a missed unit or cue is fixed by adding a line. Every entry is
+a tuple of lower-case syllables, matched against the syllables around a number with
+:func:`match_after` / :func:`match_before` (longest entry first).
 """
 
 from __future__ import annotations
@@ -85,9 +85,14 @@ class Lexicon:
     verbs: PhraseSet
     hedges: PhraseSet
     cues: dict[str, PhraseSet]
+    subjects: dict[str, PhraseSet]
 
     def cue(self, name: str) -> PhraseSet:
         return self.cues[name]
+
+    def words(self, name: str) -> PhraseSet:
+        """A section of data/subjects.txt (the words the subject rules read)."""
+        return self.subjects[name]
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -121,4 +126,5 @@ def lexicon() -> Lexicon:
         verbs=PhraseSet.of(_lines("verbs.txt")),
         hedges=PhraseSet.of(_lines("hedges.txt")),
         cues={k: PhraseSet.of(v) for k, v in _sections("cues.txt").items()},
+        subjects={k: PhraseSet.of(v) for k, v in _sections("subjects.txt").items()},
     )

@@ -1,210 +1,294 @@
-"""The subject of a fact: the noun phrase that is counted or measured, and its head noun.
+"""The subject of a fact: the noun phrase a number counts or measures, and its head noun.
 
 Vietnamese noun phrases are head-first ("hộ nghèo", "trạm thu phát sóng thông tin di động") and a
-quantity stands right before what it counts, or after the predicate of what it measures. So:
+quantity stands right before what it counts, or after the predicate of what it measures. Each kind
+reads its subject its own way (the word lists are data/subjects.txt; phrase boundaries
+:mod:`extract.facts.phrases`):
 
-* a count reads its subject AFTER the number, from the counted noun ("1.200 hộ nghèo"), unless a
-  noun phrase stands right before it with only a hedge between ("dân số hơn 17.000 người": what is
-  measured is "dân số");
-* a percent reads it after the "%" ("85% số hộ") unless a predicate stands before the number
-  ("đồng bào DTTS chiếm 64,1% dân số": the subject is before, "dân số" is the base);
-* money, measures and durations read it BEFORE the number when there is one ("thu nhập hơn 40 triệu
-  đồng", "tỷ lệ hộ nghèo của tỉnh hiện là 22,87%"), else after ("2.000ha cà phê").
+* **count** — the counted noun after the number with its modifiers ("1.200 hộ nghèo"); a group of
+  people measured by a population noun before it ("dân số hơn 17.000 người"); a bare classifier or
+  counter after a possessive counts the phrase before ("đàn bò đã có 3 con", "khám thai từ 3 lần").
+* **percent** — the noun after it ("85% số hộ"), unless a share predicate says that noun is the
+  whole ("đồng bào Mông chiếm 77% dân số": the subject is before); else a rate named earlier in the
+  clause ("tỷ lệ trẻ … đạt 95,2%"), else the phrase before.
+* **money** — in this order: a money noun right after it ("85 triệu đồng tiền mặt"); what is valued
+  ("mỗi con trị giá 18 triệu đồng"); the phrase before a comparative ("giá cao hơn thị trường 2.000
+  đồng/kg"); the nearest money noun before it in its clause, as the phrase it heads ("Tổng vốn
+  Chương trình … giao cho tỉnh là 783,6 tỷ đồng"); the item of a distributive ("mỗi căn 80 triệu
+  đồng"); a transfer verb's purpose ("dành 1,5 tỷ đồng cho công tác bảo tồn"), recipient ("hợp tác xã
+  được hỗ trợ 1,8 tỷ đồng") or the verb itself ("anh vay 50 triệu đồng").
+* **measure** — the phrase before a dimension ("con đường dài 2,7 km", "thôn cách trung tâm xã 20
+  km", "đường từ A đến B dài 45 km"); the material after it ("2.000 ha cà phê"); the nearest measure
+  noun before it ("trên diện tích 3.000 m²").
+* **duration** — a time noun before it ("thời hạn vay đến 10 năm"); what "kéo dài"/"trong" it
+  ("mùa mưa kéo dài 6 tháng"); the activity after it ("sau 10 năm thực hiện …", "2 tháng qua, bộ máy
+  … vận hành").
 
-Reading backwards skips the predicate ("là", "đạt", "chiếm", "giảm từ"…), hedges and adverbs
-("hiện", "bình quân", "mỗi năm"), then takes the noun phrase that ends there; a phrase introduced
-by a preposition ("của tỉnh", "trên địa bàn", "ở Đắk Nông") is a modifier, so the walk hops over it
-to the phrase it modifies (up to :data:`MAX_HOPS` times). A fact with no subject of its own takes the
-previous fact's in the same sentence ("giảm tỷ lệ hộ nghèo xuống dưới 40%, mỗi năm giảm 6 - 7%").
-
-The head is the phrase's first word, past quantity words ("số", "tổng", "tổng số": "số hộ" -> "hộ",
-"tổng dư nợ" -> "dư nợ") and past a classifier ("con bò" -> "bò").
+A clause that opens with its predicate ("…, chiếm 15,2% dân số", "…, tăng 386 tỷ đồng", "…, rộng
+3,5 m") has no subject of its own: it takes the previous fact's in the sentence; so does a figure
+said of a place with the previous fact's unit ("1.200 ha sơn tra, riêng xã Xà Hồ có 415 ha").
+The head (:func:`extract.facts.phrases.head_of`) is the phrase's first word past quantity words.
 """
 
 from __future__ import annotations
 
-from .lexicon import PhraseSet, lexicon, match_after, match_before
+from dataclasses import dataclass
+
+from .lexicon import lexicon, match_after, match_before
+from .phrases import (
+    at,
+    clause_start,
+    head_of,
+    inside,
+    is_word,
+    np_after,
+    np_before,
+    skip_back,
+    verb_at,
+    whole,
+    word_end,
+    words,
+)
+from .reading import (
+    SAME,
+    Span,
+    after_phrase,
+    anchor,
+    before_phrase,
+    clause_initial,
+    comparative_phrase,
+    rate_noun,
+)
 from .shapes import Draft
 from .window import Window
 
-#: Longest subject read after / before the number, in syllables; calibrated on the project's gold
-#: (tests/gold): subjects such as "tổng dư nợ các chương trình tín dụng chính sách" run to 11.
-MAX_AFTER = 8
-MAX_BEFORE = 12
-MAX_HOPS = 3
-_PREDICATE = PhraseSet.of([
-    "là", "đạt", "chiếm", "còn", "có", "tăng", "giảm", "lên", "xuống", "bằng", "được", "với", "đến",
-    "gồm", "từ", "ước đạt", "ước tính", "tổng cộng", "tăng thêm", "giảm xuống", "tăng lên", "giảm còn",
-    "đạt được", "lên tới", "lên đến", "vào khoảng", "khoảng", "dự kiến", "xuống còn", "giảm từ",
-    "tăng từ", "hiện", "hiện nay", "nay", "mỗi năm", "hằng năm", "hàng năm",
-    "mỗi tháng", "chỉ", "cũng", "đã", "vẫn", "mới", "sẽ", "chỉ còn", "lần lượt", "ở mức", "khoảng hơn",
-    "thứ", "đứng", "xếp", "xếp hạng", "top", "số",
-])
-_PERCENT_PREDICATE = PhraseSet.of(["chiếm", "đạt", "là", "còn", "giảm", "tăng", "xuống", "lên", "từ",
-                                   "ước đạt", "giảm còn", "xuống còn", "bằng"])
-_PREPOSITIONS = PhraseSet.of(["của", "tại", "ở", "trên", "cho", "thuộc", "trong", "về", "trên địa bàn"])
-_HEAD_SKIP = PhraseSet.of(["số", "tổng", "tổng số", "số lượng", "con số", "các", "những", "mọi", "toàn",
-                           "cả", "toàn bộ"])
-_INNER_JOINERS = frozenset({"và"})
-_TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần"})
-_RATE_NOUNS = PhraseSet.of(["tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tốc độ tăng trưởng"])
-#: How far back (syllables) a rate noun still names what a percent measures; the project's gold has
-#: "tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ ở vùng đồng bào Chứt đã đạt 95,2%" (19).
-RATE_REACH = 24
+#: "đường từ A đến B dài …": how far back the "từ" of a route is looked for.
+ROUTE_REACH = 10
 
 
-def verb_at(w: Window, i: int) -> int:
-    """Length of a verb of the list that is a whole word at ``i`` ("thu" is none in "thu nhập")."""
-    k = match_after(w.low, i, lexicon().verbs)
-    return k if k and w.word_end(i) <= i + k else 0
+@dataclass
+class Previous:
+    """What the sentence's previous fact leaves to the next one."""
+
+    last: int = 0  # index after it: the search for a measured noun stops there
+    subject: tuple[str | None, str | None] = (None, None)
+    kind: str | None = None
+    unit: str | None = None
 
 
-def _stop(w: Window, i: int) -> bool:
-    """Syllable ``i`` ends a noun phrase: not a word, or a stop word that is a whole word."""
-    if not w.syls[i].is_word:
-        return True
-    k = match_after(w.low, i, lexicon().stopwords)
-    return bool(k) and w.word_end(i) <= i + k
-
-
-def _after(w: Window, a: int) -> tuple[int, int] | None:
-    """Span of the noun phrase starting at ``a``, or None when no noun starts there."""
-    n = len(w)
-    if a >= n or _stop(w, a):
-        return None
-    b = a
-    while b < n and b - a < MAX_AFTER and not _stop(w, b):
-        b = w.word_end(b)
-    b = min(b, n)
-    if b + 2 < n and w.syls[b].text == "(" and w.syls[b + 1].acronym and w.syls[b + 2].text == ")":
-        b += 3
-    return a, b
-
-
-def _skip_back(w: Window, j: int, words: PhraseSet) -> int:
+def _distributive(w: Window, start: int) -> Span | None:
+    """"mỗi căn 80 triệu đồng", "Mỗi em được hỗ trợ …": the item a clause opens with. "mỗi ha" is a
+    rate, not an item; "mỗi năm" a time, unless only a predicate follows ("mỗi tháng được 10 triệu")."""
     lex = lexicon()
-    for _ in range(8):
-        k = match_before(w.low, j, words) or match_before(w.low, j, lex.hedges)
-        if not k:
-            break
-        j -= k
-    return j
-
-
-def _np_before(w: Window, b: int) -> int:
-    """Start of the noun phrase ending at ``b`` ("và" may join two nouns inside it)."""
-    a = b
-    while a > 0 and b - a < MAX_BEFORE:
-        joiner = w.low[a - 1] in _INNER_JOINERS and a >= 2 and a < b and not _stop(w, a - 2)
-        if _stop(w, a - 1) and not joiner:
-            break
-        a -= 1
-    return a
-
-
-def _skip_times(w: Window, b: int) -> int:
-    """Skip back over predicates, hedges and time phrases ("năm 2018", "đầu năm 2024", "tháng 6")."""
-    for _ in range(4):
-        b = _skip_back(w, b, _PREDICATE)
-        if b >= 2 and w.syls[b - 1].is_num and w.low[b - 2] in _TIME_WORDS:
-            b -= 2
-            if b >= 1 and w.low[b - 1] in ("đầu", "cuối", "giữa"):
-                b -= 1
-        else:
-            break
-    return b
-
-
-def _rate_noun(w: Window, start: int) -> tuple[int, int] | None:
-    """A percent said of a rate named earlier in its clause ("tỷ lệ trẻ dưới 5 tuổi … đạt 95,2%")."""
-    for j in range(start - 1, max(-1, start - RATE_REACH - 1), -1):
-        if w.syls[j].text in (";", ".", ":") or (w.syls[j].is_num and w.text_at(j + 1) == "%"):
-            return None  # the clause ends, or an earlier percent has the rate
-        if match_after(w.low, j, _RATE_NOUNS):
-            return _after(w, j)
-    return None
-
-
-def _before(w: Window, start: int) -> tuple[int, int] | None:
-    """Span of the noun phrase the number at ``start`` is said of (see the module docstring)."""
-    b = _skip_times(w, start)
-    if w.text_at(b - 1) == "," and match_after(w.low, b, _PERCENT_PREDICATE):
-        b -= 1  # "đồng bào Khmer, chiếm 31,5%"
-    a = _np_before(w, b)
-    if b - a == 1 and w.low[a] in _TIME_WORDS and a > 0:  # "… năm 2015 xuống còn": a time, not a noun
-        b = _skip_back(w, a - 1 if w.syls[a - 1].is_num else a, _PREDICATE)
-        a = _np_before(w, b)
-    for _ in range(MAX_HOPS):
-        k = match_before(w.low, a, _PREPOSITIONS)
-        if not k or a == b:
-            break
-        a2 = _np_before(w, a - k)
-        if a2 == a - k:
-            break
-        b, a = a - k, a2
-    if a < b and tuple(w.low[a:b]) in lexicon().cue("adverb_phrases"):
+    j = clause_start(w, start)
+    j += at(w, j, words("openers"))
+    if w.low_at(j) in ("bình", "trung"):
+        j += at(w, j, words("head_skip"))
+    if w.low_at(j) not in ("mỗi", "từng") or j + 1 >= start or match_after(w.low, j + 1, lex.unit_phrases):
         return None
-    # "Trạch A làm đường nông thôn dài 1,8 km", "nhận giải thưởng 100 triệu đồng": a clause, whose
-    # object after its last verb is what is measured
-    for j in range(b - 1, a - 1, -1):
-        k = verb_at(w, j)
-        if k and j + k < b and w.low[j + k] not in _INNER_JOINERS:
-            a = j + k
-            break
-    return (a, b) if a < b else None
-
-
-def _population_before(w: Window, start: int) -> tuple[int, int] | None:
-    """The group a count of people measures, when the phrase before it starts with a population
-    noun ("đồng bào DTTS có khoảng 400.000 người", "dân số hơn 17.000 người")."""
-    span = _before(w, start)
-    if span and match_after(w.low, span[0], lexicon().cue("population_nouns")):
-        return span
-    return None
-
-
-def head_of(w: Window, a: int, b: int) -> str:
-    """The head noun of the phrase ``a..b`` (see the module docstring)."""
-    lex = lexicon()
-    k = match_after(w.low, a, _HEAD_SKIP)
-    if k and a + k < b:
-        a += k
-    if w.low[a] in lex.classifiers and a + 1 < b and w.word_end(a) == a + 1:
-        a += 1
-    return w.join(a, min(w.word_end(a), b)).lower()
-
-
-def _span(w: Window, d: Draft) -> tuple[int, int] | None:
-    start = d.hedge_at if d.hedge_at >= 0 else d.first
-    if d.kind == "rank":
-        return _before(w, start)
-    if d.kind == "count":
-        span = None
-        if d.unit == "người":
-            span = _population_before(w, start)
-        return span or (_after(w, d.noun_at) if d.noun_at >= 0 else _before(w, start))
-    if d.kind == "ratio" and d.noun_at >= 0:
-        return _after(w, d.noun_at)
-    if d.kind in ("measure", "duration"):
-        return _after(w, d.last) or _before(w, start)
-    if d.kind == "percent":
-        if w.low_at(d.last) == "là" and _after(w, d.last + 1):  # "trên 95% là đồng bào Mông"
-            return _after(w, d.last + 1)
-        predicate = match_before(w.low, _skip_back(w, start, PhraseSet.of([])), _PERCENT_PREDICATE)
-        after = _after(w, d.last)
-        if after and not predicate:
-            return after
-        # with a predicate, the subject is before: a rate named in the clause, else the phrase
-        # before; none found -> none (the component then reuses the sentence's previous subject:
-        # "giảm từ 40,1% năm 2010 xuống còn 15,3%")
-        return (_rate_noun(w, start) or _before(w, start)) if predicate else after
-    return _before(w, start) or _after(w, d.last)
-
-
-def find_subject(w: Window, d: Draft) -> tuple[str | None, str | None]:
-    """(subject, head) of draft ``d``; (None, None) when no noun phrase is found."""
-    span = _span(w, d)
+    span = np_after(w, j + 1, start)
     if span is None:
+        return None
+    b = max(j + 2, skip_back(w, span[1], "predicates"))
+    if (w.low[j + 1],) in words("time_words"):
+        return (j, j + 2) if skip_back(w, start, "predicates") == j + 2 else None
+    return j, b
+
+
+def _purpose(w: Window, i: int, marked: bool = False) -> Span | None:
+    """What money after ``i`` is for: "… cho công tác bảo tồn", "… để mua bò giống", "… sửa chữa 2
+    điểm trường" (a verb right after the sum, unless ``marked``: only after a purpose word)."""
+    k = at(w, i, words("purpose"))
+    if k:
+        return np_after(w, i + k)
+    if verb_at(w, i) and not marked:
+        return np_after(w, i) or (i, word_end(w, i))
+    return None
+
+
+def _transfer(w: Window, d: Draft, start: int) -> Span | None:
+    """Money moved by a verb right before it (see the module docstring)."""
+    transfer = words("transfer_verbs")
+    j = start - (1 if w.low_at(start - 1) in ("thêm", "được") else 0)
+    k = match_before(w.low, j, transfer)
+    if not k and w.low_at(j - 1) not in ("cho",):  # "phân bổ cho huyện 12,5 tỷ đồng"
+        c = j - 1
+        while c > max(0, j - 7) and w.low[c] != "cho" and is_word(w, c):
+            c -= 1
+        if w.low_at(c) == "cho" and c < j - 1:
+            j, k = c, match_before(w.low, c, transfer)
+    v = j - k
+    if not k or inside(w, v) or not whole(w, v, k) or match_before(w.low, v, words("money_nouns")):
+        return None  # "vốn đầu tư hơn 2 nghìn tỷ": a noun, not a verb
+    if w.low_at(v - 1) == "được":  # passive: who receives it, unless what for is said
+        if w.low_at(d.last) == "cho" and (span := np_after(w, d.last + 1)):
+            return span
+        return before_phrase(w, v) or (v, v + k)
+    return _purpose(w, d.last) or (v, v + k)
+
+
+def _elided(w: Window, d: Draft, start: int, prev: Previous) -> bool:
+    """"…1.200 ha sơn tra, riêng xã Xà Hồ có 415 ha": a figure of the previous fact's kind and unit
+    said of a place measures what the previous fact measured."""
+    if prev.subject[0] is None or prev.kind != d.kind or prev.unit != d.unit:
+        return False
+    span = before_phrase(w, start)
+    if span is None:
+        return True
+    a, b = span
+    lex = lexicon()
+    level = match_after(w.low, a, lex.cue("place_level_after")) or match_after(w.low, a, lex.place_designators)
+    return w.low_at(a - 1) in ("ở", "tại") or (level > 0 and a + level < b and w.syls[a + level].capitalized)
+
+
+def _percent(w: Window, d: Draft, start: int) -> Span | str | None:
+    if w.low_at(d.last) == "là" and (span := np_after(w, d.last + 1)):  # "trên 95% là đồng bào Mông"
+        return span
+    after = after_phrase(w, d.last)
+    share = match_before(w.low, skip_back(w, start), words("percent_predicates"))
+    comparative = comparative_phrase(w, start)
+    if after and not share and comparative is None:
+        return after
+    if comparative is not None:
+        return comparative
+    if clause_initial(w, start):
+        return SAME
+    return rate_noun(w, start) or before_phrase(w, start) or after
+
+
+def _count(w: Window, d: Draft, start: int) -> Span | None:
+    if d.noun_at < 0:
+        return before_phrase(w, start)
+    if d.unit == "người":
+        span = before_phrase(w, start)  # "đồng bào DTTS có khoảng 400.000 người", "dân số hơn 17.000 người"
+        if span and match_after(w.low, span[0], lexicon().cue("population_nouns")):
+            return span
+    lex = lexicon()
+    n = d.noun_at
+    if np_after(w, n) == (n, n + 1) and (w.low[n] in lex.classifiers or at(w, n, words("bare_counters"))):
+        possessed = match_before(w.low, skip_back(w, d.first), words("possessives")) > 0
+        if possessed or at(w, n, words("bare_counters")):  # "đàn bò đã có 3 con", "khám thai 3 lần"
+            return before_phrase(w, start) or (n, n + 1)
+    c = n - 1  # "1.100 cây cà phê": a classifier that is itself what is counted
+    if c > d.first and w.syls[c].is_word and at(w, c, words("noun_classifiers")):
+        n = c
+    return np_after(w, n) or before_phrase(w, start)
+
+
+def _money(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | None:
+    if at(w, d.last, words("money_nouns")) and (span := after_phrase(w, d.last)):  # "85 triệu đồng tiền mặt"
+        return span
+    if clause_initial(w, start):
+        return SAME
+    b = skip_back(w, start)
+    k = match_before(w.low, b, words("valued"))
+    if k and match_before(w.low, b, words("money_nouns")) <= k:  # "mỗi con trị giá 18 triệu đồng"
+        return before_phrase(w, b - k)
+    floor = max(clause_start(w, start), prev.last)
+    found = (comparative_phrase(w, start) or anchor(w, start, floor, "money_nouns") or _distributive(w, start)
+             or _transfer(w, d, start))
+    if found:
+        return found
+    before = before_phrase(w, start)
+    if before is None and (purpose := _purpose(w, d.last, marked=True)):
+        return purpose  # "trong đó 6,2 tỷ đồng dành cho phát triển sản xuất"
+    if _elided(w, d, start, prev):
+        return SAME  # the figure of a place, after another one
+    return before or after_phrase(w, d.last)
+
+
+def _dimension(w: Window, start: int, prev: Previous) -> Span | str | None:
+    """The phrase a dimension is said of ("con đường dài 2,7 km"; "thôn cách trung tâm xã 20 km",
+    whose reference point stands between; "đường từ A đến B dài 45 km", a route)."""
+    c0 = clause_start(w, start)
+    b = skip_back(w, start, "possessives")
+    k = match_before(w.low, b, words("dimensions"))
+    c = b - k if k and whole(w, b - k, k) else -1
+    for j in range(start - 1, c0 - 1, -1) if c < 0 else ():
+        if w.low[j] == "cách" and not inside(w, j) and whole(w, j, 1):
+            c = j
+            break
+    if c < 0:
+        return None
+    if c == c0 and w.text_at(c - 1) in (",", ";"):  # "…, rộng 3,5 m": the previous fact's subject
+        return SAME if w.low[c] != "cách" or prev.subject[0] else np_after(w, c + 1, start)
+    span = before_phrase(w, c)
+    if span and w.low_at(span[0] - 1) in ("đến", "tới"):
+        for t in range(span[0] - 2, max(-1, span[0] - ROUTE_REACH), -1):
+            if w.low[t] == "từ" and (a := np_before(w, t)) < t:
+                return a + at(w, a, words("openers")), c
+            if not is_word(w, t):
+                break
+    return span
+
+
+def _measure(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | None:
+    after = after_phrase(w, d.last)
+    if after and "cách" in w.low[clause_start(w, start) : start]:
+        return after  # "cách trung tâm huyện hơn 40 km đường đèo": what the distance is of
+    found = (_dimension(w, start, prev) or after
+             or anchor(w, start, max(clause_start(w, start), prev.last), "measure_nouns"))
+    if found:
+        return found
+    if clause_initial(w, start) or _elided(w, d, start, prev):
+        return SAME
+    return before_phrase(w, start)
+
+
+def _duration(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | None:
+    found = anchor(w, start, max(clause_start(w, start), prev.last), "duration_nouns")
+    if found:
+        return found
+    b = skip_back(w, start)
+    c0 = clause_start(w, start)
+    k = match_before(w.low, b, words("lasting"))
+    if k and b - k > c0 and (span := before_phrase(w, b - k)):
+        return span  # "mùa mưa kéo dài 6 tháng"
+    j = d.last
+    for _ in range(3):  # "2 tháng qua, bộ máy …", "20 năm là Người có uy tín"
+        j += at(w, j, words("duration_lead")) or (w.text_at(j) == "," and 1)
+    found = after_phrase(w, j, verbs=True)
+    if found:
+        return found
+    k = match_before(w.low, b, words("duration_predicates"))
+    if k and b - k > c0 and (span := before_phrase(w, b - k)):
+        return span  # "làm xong giấy chứng nhận chỉ trong 7 ngày"
+    if clause_initial(w, start):
+        return SAME
+    return before_phrase(w, start)
+
+
+def _span(w: Window, d: Draft, prev: Previous) -> Span | str | None:
+    start = d.hedge_at if d.hedge_at >= 0 else d.first
+    if d.kind == "rank":  # "đứng thứ 5/51 tỉnh": one of the 51 provinces
+        after = after_phrase(w, d.last) if d.attrs.get("out_of") else None
+        return after if after and clause_initial(w, start) else before_phrase(w, start) or after
+    if d.kind == "count":
+        return _count(w, d, start)
+    if d.kind == "ratio" and d.noun_at >= 0:
+        return np_after(w, d.noun_at)
+    if d.kind == "percent":
+        return _percent(w, d, start)
+    if d.kind == "money":
+        return _money(w, d, start, prev)
+    if d.kind == "measure":
+        return _measure(w, d, start, prev)
+    if d.kind == "duration":
+        return _duration(w, d, start, prev)
+    return before_phrase(w, start) or after_phrase(w, d.last)
+
+
+def find_subject(w: Window, d: Draft, prev: Previous | None = None) -> tuple[str | None, str | None]:
+    """(subject, head) of draft ``d``; (None, None) when no noun phrase is found. ``prev`` is what the
+    sentence's previous fact left (its subject is reused by a clause with none of its own)."""
+    prev = prev or Previous()
+    span = _span(w, d, prev)
+    if span == SAME:
+        if prev.subject[0] is not None:
+            return prev.subject
+        c = clause_start(w, d.first)  # no previous fact: the phrase before the comma
+        span = before_phrase(w, c - 1) if w.text_at(c - 1) == "," else None
+    if span is None or isinstance(span, str):
         return None, None
     a, b = span
     return w.join(a, b), head_of(w, a, b)
