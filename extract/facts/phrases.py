@@ -28,6 +28,8 @@ MAX_BEFORE = 12
 #: Marks that end a clause whatever stands around them.
 HARD_BOUNDS = frozenset({".", ";", ":", "!", "?", '"', "“", "”", "…"})
 _HYPHENS = frozenset({"-", "‐"})
+#: word lists whose entries are whole head nouns ("nguồn vốn", "tỷ lệ", "thời hạn")
+_HEAD_NOUNS = ("money_nouns", "measure_nouns", "duration_nouns", "rate_nouns")
 
 
 def words(name: str) -> PhraseSet:
@@ -165,4 +167,5 @@ def head_of(w: Window, a: int, b: int) -> str:
         and not verb_at(w, a + 1)
     ):
         a += 1
-    return w.join(a, min(word_end(w, a), b)).lower()
+    listed = max(at(w, a, words(s)) for s in _HEAD_NOUNS)  # "nguồn vốn" even when split in two words
+    return w.join(a, min(max(word_end(w, a), a + listed), b)).lower()

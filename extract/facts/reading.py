@@ -64,6 +64,9 @@ def before_phrase(w: Window, start: int) -> Span | None:
         if a2 == a - k:
             break
         b, a = a - k, a2
+    if a < b and a >= 2 and w.syls[a - 1].is_num and match_after(w.low, a, lexicon().unit_phrases) == b - a:
+        a2 = np_before(w, a - 1)  # "Đường dây 35 kV dài 12 km": a rating inside the phrase
+        a = a2 if a2 < a - 1 else a
     a += at(w, a, words("openers")) if a < b else 0
     if a < b and tuple(w.low[a:b]) in lexicon().cue("adverb_phrases"):
         return None
@@ -79,14 +82,15 @@ def after_phrase(w: Window, i: int, verbs: bool = False) -> Span | None:
     """The noun phrase right after ``i``; none when a time phrase, an adverb or (unless ``verbs``:
     what lasted may be an activity, "10 năm thực hiện …") a verb starts there."""
     span = np_after(w, i)
-    if span is None or (not verbs and verb_at(w, i)):
-        return None
+    if span is None or (not verbs and verb_at(w, i)) or at(w, i, words("dimensions")):
+        return None  # "Đường dây 35 kV dài 12 km": "dài" starts no phrase of the 35 kV
     a, b = span
     if (w.low[a],) in words("time_words") and (a + 1 >= len(w) or w.syls[a + 1].is_num or b == a + 1):
         return None
     if tuple(w.low[a:b]) in lexicon().cue("adverb_phrases"):
         return None
     return span
+
 
 def anchor(w: Window, start: int, floor: int, section: str) -> Span | None:
     """The nearest noun of ``section`` before ``start`` (not before ``floor``), as a phrase that runs

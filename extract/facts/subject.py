@@ -70,10 +70,16 @@ ROUTE_REACH = 10
 class Previous:
     """What the sentence's previous fact leaves to the next one."""
 
-    last: int = 0  # index after it: the search for a measured noun stops there
+    last: int = 0  # index after it
     subject: tuple[str | None, str | None] = (None, None)
     kind: str | None = None
     unit: str | None = None
+
+    def floor(self, w: Window, d: Draft, start: int) -> int:
+        """Where the search for a measured noun stops: the clause start, or a previous fact of the same
+        kind ("mức hỗ trợ là 60 triệu đồng/căn làm mới và 30 triệu đồng/căn": the second has none of its
+        own); one of another kind is part of the phrase ("giá trị sản xuất trên 1 ha … đạt …")."""
+        return max(clause_start(w, start), self.last if self.kind == d.kind else 0)
 
 
 def _distributive(w: Window, start: int) -> Span | None:
@@ -84,14 +90,17 @@ def _distributive(w: Window, start: int) -> Span | None:
     j += at(w, j, words("openers"))
     if w.low_at(j) in ("bình", "trung"):
         j += at(w, j, words("head_skip"))
-    if w.low_at(j) not in ("mỗi", "từng") or j + 1 >= start or match_after(w.low, j + 1, lex.unit_phrases):
+    if w.low_at(j) not in ("mỗi", "từng") or j + 1 >= start:
         return None
+    k = match_after(w.low, j + 1, lex.unit_phrases)
+    if k and lex.units[tuple(w.low[j + 1 : j + 1 + k])][1] in ("measure", "money"):
+        return None  # "mỗi ha quế cho thu hoạch …": a rate, not an item
     span = np_after(w, j + 1, start)
     if span is None:
         return None
     b = max(j + 2, skip_back(w, span[1], "predicates"))
     if (w.low[j + 1],) in words("time_words"):
-        return (j, j + 2) if skip_back(w, start, "predicates") == j + 2 else None
+        return (j, j + 2) if skip_back(w, start, "predicates") <= j + 2 else None
     return j, b
 
 
@@ -106,7 +115,7 @@ def _purpose(w: Window, i: int, marked: bool = False) -> Span | None:
     return None
 
 
-def _transfer(w: Window, d: Draft, start: int) -> Span | None:
+def _transfer(w: Window, d: Draft, start: int) -> Span | str | None:
     """Money moved by a verb right before it (see the module docstring)."""
     transfer = words("transfer_verbs")
     j = start - (1 if w.low_at(start - 1) in ("thêm", "được") else 0)
@@ -123,6 +132,8 @@ def _transfer(w: Window, d: Draft, start: int) -> Span | None:
     if w.low_at(v - 1) == "được":  # passive: who receives it, unless what for is said
         if w.low_at(d.last) == "cho" and (span := np_after(w, d.last + 1)):
             return span
+        if w.text_at(v - 2) in (",", ";"):  # "…dài 18 km, được đầu tư 27 tỷ đồng"
+            return SAME
         return before_phrase(w, v) or (v, v + k)
     return _purpose(w, d.last) or (v, v + k)
 
@@ -141,7 +152,7 @@ def _elided(w: Window, d: Draft, start: int, prev: Previous) -> bool:
     return w.low_at(a - 1) in ("ở", "tại") or (level > 0 and a + level < b and w.syls[a + level].capitalized)
 
 
-def _percent(w: Window, d: Draft, start: int) -> Span | str | None:
+def _percent(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | None:
     if w.low_at(d.last) == "là" and (span := np_after(w, d.last + 1)):  # "trên 95% là đồng bào Mông"
         return span
     after = after_phrase(w, d.last)
@@ -153,7 +164,10 @@ def _percent(w: Window, d: Draft, start: int) -> Span | str | None:
         return comparative
     if clause_initial(w, start):
         return SAME
-    return rate_noun(w, start) or before_phrase(w, start) or after
+    rate = rate_noun(w, start)
+    if rate is None and prev.kind == "percent" and tuple((prev.subject[1] or "").split()) in words("rate_nouns"):
+        return SAME  # "tỷ lệ … ở cấp tiểu học đạt 99,2%, cấp trung học cơ sở đạt 94,5%"
+    return rate or before_phrase(w, start) or after
 
 
 def _count(w: Window, d: Draft, start: int) -> Span | None:
@@ -179,12 +193,12 @@ def _money(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | None
     if at(w, d.last, words("money_nouns")) and (span := after_phrase(w, d.last)):  # "85 triệu đồng tiền mặt"
         return span
     if clause_initial(w, start):
-        return SAME
+        return _distributive(w, start) or SAME  # "…, mỗi tháng được 10 triệu đồng" has its item
     b = skip_back(w, start)
     k = match_before(w.low, b, words("valued"))
     if k and match_before(w.low, b, words("money_nouns")) <= k:  # "mỗi con trị giá 18 triệu đồng"
         return before_phrase(w, b - k)
-    floor = max(clause_start(w, start), prev.last)
+    floor = prev.floor(w, d, start)
     found = (comparative_phrase(w, start) or anchor(w, start, floor, "money_nouns") or _distributive(w, start)
              or _transfer(w, d, start))
     if found:
@@ -227,7 +241,7 @@ def _measure(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | No
     if after and "cách" in w.low[clause_start(w, start) : start]:
         return after  # "cách trung tâm huyện hơn 40 km đường đèo": what the distance is of
     found = (_dimension(w, start, prev) or after
-             or anchor(w, start, max(clause_start(w, start), prev.last), "measure_nouns"))
+             or anchor(w, start, prev.floor(w, d, start), "measure_nouns"))
     if found:
         return found
     if clause_initial(w, start) or _elided(w, d, start, prev):
@@ -236,7 +250,7 @@ def _measure(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | No
 
 
 def _duration(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | None:
-    found = anchor(w, start, max(clause_start(w, start), prev.last), "duration_nouns")
+    found = anchor(w, start, prev.floor(w, d, start), "duration_nouns")
     if found:
         return found
     b = skip_back(w, start)
@@ -244,9 +258,12 @@ def _duration(w: Window, d: Draft, start: int, prev: Previous) -> Span | str | N
     k = match_before(w.low, b, words("lasting"))
     if k and b - k > c0 and (span := before_phrase(w, b - k)):
         return span  # "mùa mưa kéo dài 6 tháng"
+    opens = skip_back(w, start, "duration_predicates", "duration_openers") == c0
     j = d.last
     for _ in range(3):  # "2 tháng qua, bộ máy …", "20 năm là Người có uy tín"
-        j += at(w, j, words("duration_lead")) or (w.text_at(j) == "," and 1)
+        if w.text_at(j) == "," and not opens:
+            break  # "Lễ hội … diễn ra trong 3 ngày, thu hút …": the next clause is another one
+        j += at(w, j, words("duration_lead"))
     found = after_phrase(w, j, verbs=True)
     if found:
         return found
@@ -268,7 +285,7 @@ def _span(w: Window, d: Draft, prev: Previous) -> Span | str | None:
     if d.kind == "ratio" and d.noun_at >= 0:
         return np_after(w, d.noun_at)
     if d.kind == "percent":
-        return _percent(w, d, start)
+        return _percent(w, d, start, prev)
     if d.kind == "money":
         return _money(w, d, start, prev)
     if d.kind == "measure":
