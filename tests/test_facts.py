@@ -181,6 +181,55 @@ def test_subject_and_head(text: str, subject: str, head: str) -> None:
     assert fact.attributes["head"] == head
 
 
+#: One sentence per subject rule of extract/facts/subject.py: (sentence, the fact's text, subject, head).
+SUBJECT_RULE_CASES = [
+    # money: the nearest money noun of the clause, as the phrase it heads, past time and verbs
+    ("Kinh phí xây dựng nhà văn hóa thôn năm 2023 được duyệt là 1,2 tỷ đồng.", "1,2 tỷ đồng",
+     "Kinh phí xây dựng nhà văn hóa thôn", "kinh phí"),
+    ("Nguồn vốn ngân sách tỉnh cho dự án này là 800 triệu đồng.", "800 triệu đồng",
+     "Nguồn vốn ngân sách tỉnh", "nguồn vốn"),
+    ("Giá trị sản xuất trên 1 ha đất canh tác đạt 120 triệu đồng.", "120 triệu đồng",
+     "Giá trị sản xuất", "giá trị sản xuất"),
+    # money: transfer verbs (purpose, the verb itself, the recipient of a passive), distributives
+    ("Xã dành 300 triệu đồng để sửa chữa trường mầm non.", "300 triệu đồng", "sửa chữa trường mầm non",
+     "sửa chữa"),
+    ("Anh Vàng A Dế vay 30 triệu đồng từ ngân hàng.", "30 triệu đồng", "vay", "vay"),
+    ("Hợp tác xã Nậm Mu được hỗ trợ 150 triệu đồng.", "150 triệu đồng", "Hợp tác xã Nậm Mu", "hợp tác xã"),
+    ("Mỗi hộ được nhận 5 triệu đồng.", "5 triệu đồng", "Mỗi hộ", "hộ"),
+    ("Mỗi suất học bổng trị giá 2 triệu đồng.", "2 triệu đồng", "suất học bổng", "suất"),
+    # comparatives; a clause that opens with its predicate takes the previous fact's subject
+    ("Giá bán tại vườn cao hơn giá chợ 5.000 đồng/kg.", "5.000 đồng/kg", "Giá bán", "giá bán"),
+    ("Doanh thu năm 2023 đạt 2 tỷ đồng, tăng 400 triệu đồng so với năm trước.", "400 triệu đồng",
+     "Doanh thu", "doanh thu"),
+    ("Con đường dài 4 km, rộng 5 m.", "5 m", "Con đường", "đường"),
+    ("Bà con có 350 ha chè, chiếm 40% diện tích canh tác.", "40%", "chè", "chè"),
+    ("Xã có 1.200 ha lúa, riêng thôn Nà Hẩu có 150 ha.", "150 ha", "lúa", "lúa"),
+    # measure: a distance, a route, a measure noun
+    ("Bản Nậm Khao cách trung tâm xã 25 km.", "25 km", "Bản Nậm Khao", "bản"),
+    ("Đường từ bản đến trường học dài 6 km.", "6 km", "Đường từ bản đến trường học", "đường"),
+    ("Năng suất lúa của xã đạt 5,8 tấn/ha.", "5,8 tấn/ha", "Năng suất lúa", "năng suất"),
+    # duration: what lasts it, the activity after it, the clause it opens, a time noun
+    ("Buổi tập huấn kéo dài 2 ngày.", "2 ngày", "Buổi tập huấn", "buổi"),
+    ("Sau 4 năm xây dựng nông thôn mới, xã đã về đích.", "4 năm", "xây dựng nông thôn", "xây dựng"),
+    ("Hơn 3 tháng qua, tổ công tác đã đến từng nhà.", "3 tháng", "tổ công tác", "tổ"),
+    ("Thời hạn cho vay tối đa 5 năm.", "5 năm", "Thời hạn", "thời hạn"),
+    # percent: a share predicate points before; otherwise the noun after; a rate carries over
+    ("Hộ nghèo chiếm 12% tổng số hộ của xã.", "12%", "Hộ nghèo", "hộ"),
+    ("Xã đã giải ngân 90% vốn được giao.", "90%", "vốn", "vốn"),
+    ("Tỷ lệ che phủ rừng ở vùng thấp đạt 45%, vùng cao đạt 62%.", "62%", "Tỷ lệ che phủ rừng", "tỷ lệ"),
+    # count: a bare classifier after a possessive counts the phrase before; "cây" is a head
+    ("Đàn trâu của bản đã có 120 con.", "120 con", "Đàn trâu", "đàn"),
+    ("Gia đình anh trồng 2.000 cây quế.", "2.000 cây quế", "cây quế", "cây"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact_text", "subject", "head"), SUBJECT_RULE_CASES,
+                         ids=[c[1] for c in SUBJECT_RULE_CASES])
+def test_subject_rules(text: str, fact_text: str, subject: str, head: str) -> None:
+    (fact,) = [f for f in _facts(text) if f.text == fact_text]
+    assert (fact.subject, fact.attributes["head"]) == (subject, head)
+
+
 PERIOD_CASES = [
     ("Năm 2022, xã có 120 hộ nghèo.", "2022"),
     ("Giai đoạn 2021-2025, tỉnh hỗ trợ 500 hộ.", "2021/2025"),
@@ -286,18 +335,33 @@ def test_a_huge_sentence_is_skipped_and_counted() -> None:
 # --- the project's own gold: subject head floor -----------------------------------------------
 
 SAMPLE_GOLD = Path(__file__).parent / "gold" / "sample_gold.jsonl"
-#: Share of gold facts whose subject head we get right: issue 4's target (measured 0.81 on 519 facts
-#: when the floor was set; lowering it is a deliberate step, explained in its commit).
-SUBJECT_HEAD_FLOOR = 0.80
+SUBJECT_GOLD = Path(__file__).parent / "gold" / "facts_subject_gold.jsonl"
+#: Share of gold facts whose subject head we get right, about 0.02 under what was measured when the
+#: floor was set (sample_gold 595/616 = 0.966; issue 4's target was 0.80). Lowering one is a
+#: deliberate step, explained in its commit.
+SUBJECT_HEAD_FLOOR = 0.94
+#: The second, independent check: sentences written for it (docs/FACTS.md says how), 153/156 = 0.981.
+SUBJECT_GOLD_FLOOR = 0.96
+
+
+def _head_share(path: Path) -> tuple[int, int]:
+    gold = {d["id"]: d for d in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if d}
+    pred = {i: annotate_text(d["text"], i) for i, d in gold.items()}
+    right, total, _ = subject_heads(gold, pred)
+    assert total > 0, f"{path.name} has no facts with a head"
+    return right, total
 
 
 @pytest.mark.skipif(not SAMPLE_GOLD.exists(), reason="tests/gold/sample_gold.jsonl not written yet")
 def test_subject_head_floor_on_the_project_gold() -> None:
-    gold = {d["id"]: d for d in map(json.loads, SAMPLE_GOLD.read_text(encoding="utf-8").splitlines()) if d}
-    pred = {i: annotate_text(d["text"], i) for i, d in gold.items()}
-    right, total, _ = subject_heads(gold, pred)
-    assert total > 0, "the gold file has no facts with a head"
+    right, total = _head_share(SAMPLE_GOLD)
     assert right / total >= SUBJECT_HEAD_FLOOR, f"subject head right on {right}/{total}"
+
+
+def test_subject_head_floor_on_the_subject_gold() -> None:
+    right, total = _head_share(SUBJECT_GOLD)
+    assert total >= 150
+    assert right / total >= SUBJECT_GOLD_FLOOR, f"subject head right on {right}/{total}"
 
 
 @pytest.mark.parametrize(
