@@ -58,7 +58,7 @@ def word_end(w: Window, i: int) -> int:
 
 def inside(w: Window, i: int) -> bool:
     """Syllable ``i`` is inside a longer word, not its start ("giá" in "đánh giá")."""
-    return any(w.word_len.get(j, 1) > i - j for j in range(max(0, i - 4), i))
+    return i in w.inner
 
 
 def whole(w: Window, i: int, k: int) -> bool:
@@ -89,8 +89,8 @@ def skip_back(w: Window, j: int, *sections: str) -> int:
     sets = [lexicon().hedges, *(words(s) for s in sections)]
     for _ in range(10):
         k = max(match_before(w.low, j, s) for s in sets)
-        if not k:
-            break
+        if not k or inside(w, j - k) or not whole(w, j - k, k):
+            break  # "dân số hơn 17.000 người": "số" ends a word here, it is no predicate
         j -= k
     return j
 

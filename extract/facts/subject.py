@@ -179,7 +179,8 @@ def _count(w: Window, d: Draft, start: int) -> Span | None:
             return span
     lex = lexicon()
     n = d.noun_at
-    if np_after(w, n) == (n, n + 1) and (w.low[n] in lex.classifiers or at(w, n, words("bare_counters"))):
+    noun = at(w, n, words("noun_classifiers"))  # "có 600 cây": trees are what is counted
+    if np_after(w, n) == (n, n + 1) and not noun and (w.low[n] in lex.classifiers or at(w, n, words("bare_counters"))):
         possessed = match_before(w.low, skip_back(w, d.first), words("possessives")) > 0
         if possessed or at(w, n, words("bare_counters")):  # "đàn bò đã có 3 con", "khám thai 3 lần"
             return before_phrase(w, start) or (n, n + 1)

@@ -25,6 +25,8 @@ class Window:
     low: list[str] = field(default_factory=list)
     #: syllable index -> number of syllables of the underthesea word that starts there
     word_len: dict[int, int] = field(default_factory=dict)
+    #: indices of syllables inside a longer word, not at its start ("giá" of "đánh giá")
+    inner: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.low = [s.low for s in self.syls]
@@ -43,6 +45,7 @@ class Window:
                     j += 1
                 if j - i > 1:
                     w.word_len[i] = j - i
+                    w.inner.update(range(i + 1, j))
         return w
 
     def __len__(self) -> int:
