@@ -100,7 +100,8 @@ MENTIONS = Table("mentions", "article_id, mention_id", (
     _c("entity_id", S, "Entity the mention refers to (entities.entity_id)."),
     _c("method", S, "How the mention was found (gazetteer, pattern, model, link, ...)."),
     _c("confidence", F64, "Extractor confidence.", "0..1"),
-    _c("attributes", JSON, "JSON object: role/title (PER), level and province (LOC), expanded form (ORG).",
+    _c("attributes", JSON, "JSON object: role/title (PER), level and province (LOC), expanded form (ORG); "
+       "generic: true marks a generic reference (\"UBND tỉnh\") resolved to the named body in refers_to.",
        kind="json"),
 ), "One row per entity mention in an article's text.")
 
