@@ -5,14 +5,14 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench browser clean
+.PHONY: setup demo test lint layers bench browser clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]' --config-settings editable_mode=compat
+	$(BIN)/python -m pip install -q -e '.[dev]' --config-settings editable_mode=lenient
 	touch $(STAMP)
 
 ## Crawl the bundled sample site, extract, export to output/ and print a summary.
@@ -28,13 +28,22 @@ browser:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found and cannot install it (not root): the browser test will be skipped"; fi; }
 
-## Lint, then the whole test suite (unit, fixtures, crawl over HTTP, quality gate, browser, notebooks).
-test: setup browser
-	$(BIN)/ruff check .
+## Lint, the layer contracts, then the whole test suite (unit, fixtures, crawl over HTTP, quality
+## gate, browser, notebooks).
+test: setup browser lint layers
 	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check .
+
+## Imports follow the layers of docs/DESIGN.md (contracts in pyproject.toml, checked by import-linter).
+## Checked on the installed layout (crawler/ and extract/ install as baodantoc.crawler and
+## baodantoc.extract), built here into a scratch folder: that also proves the wheel's layout.
+LAYERS := $(VENV)/layers
+layers: setup
+	rm -rf $(LAYERS)
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation --no-compile --target $(LAYERS) .
+	cd $(LAYERS) && PYTHONPATH=. $(abspath $(BIN))/lint-imports $(abspath pyproject.toml)
 
 ## Benchmarks print ratios against a baseline measured in the same run (README.md, "Benchmarks").
 bench: setup

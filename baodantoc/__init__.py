@@ -1,7 +1,10 @@
 """baodantoc: crawl Báo Dân tộc và Phát triển and turn its articles into structured records.
 
-This package is the application layer (CLI, store, exports, search, web UI). The crawler lives in
-``crawler/`` and the NLP in ``extract/``; imports go one way: CLI -> crawler/extract/store.
+Layers, bottom up, each importing only those below it (checked by import-linter, see
+docs/DESIGN.md): records and config -> store -> crawler, extract -> search, export, web -> jobs
+-> cli. ``crawler`` and ``extract`` are the top-level folders of the same names, installed here.
 """
 
-__version__ = "0.1.0"
+from .config import VERSION as __version__
+
+__all__ = ["__version__"]

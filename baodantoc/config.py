@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+#: The release (pyproject.toml reads it from here; the crawler's User-Agent names it).
+VERSION = "0.1.0"
+
 #: Every run writes here unless ``--output``/``BAODANTOC_OUTPUT`` says otherwise.
 DEFAULT_OUTPUT_DIR = Path(os.environ.get("BAODANTOC_OUTPUT", "output"))
 

@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--synthetic", type=int, default=2000, help="generated articles served besides the hand-written ones")
     ap.add_argument("--concurrency", type=int, default=32, help="CONCURRENT_REQUESTS (per host: half of it)")
     args = ap.parse_args(argv)
-    from baodantoc.crawling import crawl
-    from crawler.sample_site import start_process
+    from baodantoc.crawler.sample_site import start_process
+    from baodantoc.jobs.crawl import crawl
 
     with start_process(port=0, synthetic=args.synthetic) as site, tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()

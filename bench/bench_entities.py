@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.api import default_components  # noqa: E402
-from extract.baseline import underthesea_entities  # noqa: E402
-from extract.normalize import make_doc  # noqa: E402
-from extract.pipeline import Pipeline  # noqa: E402
+from baodantoc.extract.api import default_components  # noqa: E402
+from baodantoc.extract.baseline import underthesea_entities  # noqa: E402
+from baodantoc.extract.normalize import make_doc  # noqa: E402
+from baodantoc.extract.pipeline import Pipeline  # noqa: E402
 
 ROUNDS = 5
 

@@ -23,7 +23,7 @@ from pathlib import Path
 OURS = """
 import sys
 from pathlib import Path
-from baodantoc.exporting import export_store
+from baodantoc.export.writer import export_store
 report = export_store(Path(sys.argv[1]), Path(sys.argv[2]), progress=False)
 print(sum(report.rows.values()))
 """

@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
-    from extract.api import default_pipeline
-    from extract.facts import find_facts
-    from extract.normalize import make_doc
+    from baodantoc.extract.api import default_pipeline
+    from baodantoc.extract.facts import find_facts
+    from baodantoc.extract.normalize import make_doc
 
     texts = _texts(args.articles)
     if not texts:

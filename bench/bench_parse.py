@@ -52,8 +52,8 @@ def _fixtures() -> list[tuple[str, bytes, dict[str, Any]]]:
 
 def _sample_pages() -> list[tuple[str, bytes, dict[str, Any]]]:
     """(url, bytes, expected) for every sample article; expected comes from the content files."""
-    from crawler.sample_site import article_url, load_articles, serve_sample_site
-    from crawler.sample_site.content import article_body
+    from baodantoc.crawler.sample_site import article_url, load_articles, serve_sample_site
+    from baodantoc.crawler.sample_site.content import article_body
 
     pages = []
     with serve_sample_site(port=0) as site:
@@ -76,7 +76,7 @@ def _sample_pages() -> list[tuple[str, bytes, dict[str, Any]]]:
 
 
 def ours(url: str, page: bytes, fetched_at: datetime) -> dict[str, Any]:
-    from crawler.layouts import parse_page
+    from baodantoc.crawler.layouts import parse_page
 
     r = parse_page(page, url, fetched_at=fetched_at)
     return {"title": r["title"], "sapo": r["sapo"], "author": set(r["author"]),

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from baodantoc import search_sql
 from baodantoc.search import open_store, search
-from baodantoc.search_query import build_query
+from baodantoc.search.query import build_query
 
 QUERIES: list[tuple[str, dict[str, str]]] = [
     ("hộ nghèo", {"place": "Lào Cai"}),

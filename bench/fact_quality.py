@@ -2,7 +2,7 @@
 
 Runs the extractor (the same ``annotate_text`` as ``baodantoc annotate``) on the gold texts unless a
 prediction file is given, then prints the scorer's fact lines, the unit agreement on matched facts
-and the share of gold subject heads found (definitions: :mod:`extract.facts.quality`).
+and the share of gold subject heads found (definitions: :mod:`baodantoc.extract.facts.quality`).
 
 Usage: python bench/fact_quality.py GOLD.jsonl [--pred PRED.jsonl] [--list]
 """
@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from extract.evaluation import score
-from extract.facts.quality import subject_heads, unit_agreement
+from baodantoc.extract.evaluation import score
+from baodantoc.extract.facts.quality import subject_heads, unit_agreement
 
 
 def _load(path: Path) -> dict:
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pred:
         pred = _load(args.pred)
     else:
-        from extract.api import annotate_text
+        from baodantoc.extract.api import annotate_text
 
         pred = {i: annotate_text(d["text"], i, {k: d[k] for k in ("published_at",) if k in d})
                 for i, d in gold.items()}

@@ -14,7 +14,6 @@ Vietnamese way, dates over 2019-2025 in +07:00, several sections. Deterministic 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -27,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # synthetic_text, when
 
 import synthetic_text as st
 
-from baodantoc.folding import fold_name
-from baodantoc.provinces import mapping_path
+from baodantoc.extract.gazetteer import AdminUnit, load_gazetteer
+from baodantoc.records import Article
 from baodantoc.store import connect, to_json, upsert_article
+from baodantoc.store.folding import fold_name
 
 VN = timezone(timedelta(hours=7))
 REORGANIZED = datetime(2025, 7, 1, tzinfo=VN)
@@ -60,25 +60,36 @@ def _lower_generic(name: str) -> str:
     return name
 
 
+def _named(unit: AdminUnit) -> str:
+    """ "Xã Y Tý", "Huyện Bát Xát", "Tỉnh Lào Cai": the unit as official lists write it."""
+    kind = "thành phố" if unit.kind == "thành phố thuộc tỉnh" else unit.kind
+    return f"{kind[:1].upper()}{kind[1:]} {unit.name}"
+
+
 class World:
     """Places, people and agencies the articles talk about, and the corpus-wide entities."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.entities: dict[str, Entity] = {}
-        data = json.loads(mapping_path().read_text(encoding="utf-8"))
-        old, new = data["old_province_names"], data["province_names"]
+        # the places come from the extractor's gazetteer (both eras, with the 2025 mergers)
+        gaz = load_gazetteer()
+        units = gaz.units_by_code
         self.old_provinces: dict[str, list[dict]] = defaultdict(list)
         self.new_provinces: dict[str, list[dict]] = defaultdict(list)
-        for rec in data["ward_mapping"]:
-            if rec["old_ward"] and rec["old_district"] and rec["new_ward"]:
-                rec = dict(rec, old_short=old[rec["old_province_key"]]["short"],
-                           new_short=new[rec["new_province_key"]]["short"],
-                           old_generic=_lower_generic(old[rec["old_province_key"]]["name"]),
-                           new_generic=_lower_generic(new[rec["new_province_key"]]["name"]))
-                self.old_provinces[rec["old_province_key"]].append(rec)
-                self.new_provinces[rec["new_province_key"]].append(rec)
-        self.codes = {v["short"]: v["code"] for v in (*old.values(), *new.values())}
+        for unit in units.values():
+            if unit.era != "old" or unit.level != "commune" or not unit.successors:
+                continue
+            district, successor = units.get(unit.parent_code), units.get(unit.successors[0])
+            old_prov, new_prov = units.get(unit.province_code), successor and units.get(successor.province_code)
+            if district is None or successor is None or old_prov is None or new_prov is None:
+                continue
+            rec = {"old_ward": _named(unit), "old_district": _named(district), "new_ward": _named(successor),
+                   "old_short": old_prov.name, "new_short": new_prov.name,
+                   "old_generic": _lower_generic(_named(old_prov)), "new_generic": _lower_generic(_named(new_prov))}
+            self.old_provinces[old_prov.code].append(rec)
+            self.new_provinces[new_prov.code].append(rec)
+        self.codes = {u.name: u.gso_code for u in units.values() if u.level == "province"}
         self.old_keys = sorted(self.old_provinces)
         self.new_keys = sorted(self.new_provinces)
         self.people: dict[str, list[tuple[str, str]]] = {}
@@ -213,7 +224,7 @@ def make_article(world: World, index: int, used_ids: set[str]) -> dict:
 
 def write_article(db, world: World, art: dict) -> None:
     aid = art["record"]["article_id"]
-    upsert_article(db, art["record"])
+    upsert_article(db, Article.from_dict(art["record"]))
     db.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)", [(aid, *s) for s in art["sentences"]])
     seen: set[str] = set()
     rows = []

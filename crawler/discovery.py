@@ -19,7 +19,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
-from .layouts.dates import VIETNAM, parse_iso, parse_printed
+from ..records import VIETNAM
+from .layouts.dates import parse_iso, parse_printed
 
 log = logging.getLogger(__name__)
 

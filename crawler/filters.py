@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from .layouts.dates import VIETNAM, parse_iso
+from ..records import VIETNAM
+from .layouts.dates import parse_iso
 
 
 class FilterError(ValueError):

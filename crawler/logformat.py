@@ -16,7 +16,7 @@ from scrapy.logformatter import LogFormatter, LogFormatterResult
 
 from .errors import classify
 
-#: Failure kinds (crawler.errors) that are the network's doing: their message says it all.
+#: Failure kinds (baodantoc.crawler.errors) that are the network's doing: their message says it all.
 NETWORK_KINDS = frozenset({"dns", "refused", "timeout", "dropped", "truncated", "oversized"})
 #: Loggers that attach a traceback to a failed download (Scrapy 2.13+).
 TRACEBACK_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)

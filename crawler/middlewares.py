@@ -15,9 +15,8 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-from baodantoc.store import connect, known_ids
-
-from .crossposts import known_foreign_ids
+from ..store import connect, known_ids
+from ..store.crossposts import known_foreign_ids
 
 log = logging.getLogger(__name__)
 

@@ -8,22 +8,20 @@ each batch in one transaction, so an interrupted crawl leaves whole records or n
 from __future__ import annotations
 
 import logging
-import sqlite3
 from typing import Any
 
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from baodantoc.store import connect, upsert_article
-
+from ..records import COVERAGE_FIELDS, Article
+from ..store import Connection, DatabaseError, connect, upsert_article
 from . import crossposts
+from .layouts.dates import parse_iso
 from .urls import is_foreign_id
 from .validate import problem
 
 log = logging.getLogger(__name__)
 
-#: Fields whose presence the report's coverage counts (percent of stored articles).
-COVERAGE_FIELDS = ("title", "published_at", "author", "body", "section")
 STATS = "baodantoc"
 
 
@@ -32,10 +30,10 @@ class _Skipping:
 
     stats: Any = None
 
-    def skip(self, reason: str, record: dict[str, Any]) -> DropItem:
+    def skip(self, reason: str, record: Article) -> DropItem:
         if self.stats is not None:
             self.stats.inc_value(f"{STATS}/skipped/{reason}")
-        return DropItem(f"{reason}: {record.get('url')}")
+        return DropItem(f"{reason}: {record.url}")
 
 
 class ValidatePipeline(_Skipping):
@@ -50,7 +48,7 @@ class ValidatePipeline(_Skipping):
             raise NotConfigured
         return cls(crawler.stats)
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+    def process_item(self, item: Article) -> Article:
         reason = problem(item)
         if reason:
             raise self.skip(reason, item)
@@ -78,16 +76,15 @@ class FilterPipeline(_Skipping):
         spider = self.crawler.spider if self.crawler is not None else None
         self.filters = getattr(spider, "filters", None) or self.filters
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        if item["article_id"] in self.seen:
+    def process_item(self, item: Article) -> Article:
+        article_id = item.article_id or ""
+        if article_id in self.seen:
             raise self.skip("duplicate", item)
-        self.seen.add(item["article_id"])
+        self.seen.add(article_id)
         if self.filters is not None:
-            from .layouts.dates import parse_iso
-
-            reason = self.filters.date_skip(parse_iso(item.get("published_at")))
-            if not is_foreign_id(item["article_id"]):  # a cross-post's section is VietNamNet's
-                reason = reason or self.filters.section_skip(item.get("section"))
+            reason = self.filters.date_skip(parse_iso(item.published_at))
+            if not is_foreign_id(article_id):  # a cross-post's section is VietNamNet's
+                reason = reason or self.filters.section_skip(item.section)
             if reason:
                 raise self.skip(reason, item)
         return item
@@ -108,9 +105,9 @@ class StorePipeline(_Skipping):
         self.crossposts_enabled = crossposts_enabled
         self.limit = limit
         self.crawler = crawler
-        self.db: sqlite3.Connection | None = None
-        self.batch: list[dict[str, Any]] = []
-        self.pending: list[dict[str, Any]] = []
+        self.db: Connection | None = None
+        self.batch: list[Article] = []
+        self.pending: list[Article] = []
         self.accepted = 0
         self._closing: Any = None
 
@@ -127,14 +124,14 @@ class StorePipeline(_Skipping):
         filters = getattr(self.crawler.spider, "filters", None) if self.crawler is not None else None
         self.limit = self.limit or (filters.limit if filters else None)
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+    def process_item(self, item: Article) -> Article:
         if self.limit is not None and self.accepted >= self.limit:
             raise self.skip("over_limit", item)
         self.accepted += 1
         self._inc("articles/stored")
         if self.limit is not None and self.accepted == self.limit and self.crawler is not None:
             self._closing = deferred_from_coro(self.crawler.engine.close_spider_async(reason="limit"))
-        if self.crossposts_enabled and is_foreign_id(item["article_id"]):
+        if self.crossposts_enabled and is_foreign_id(item.article_id or ""):
             self.pending.append(item)
             return item
         self.batch.append(item)
@@ -156,7 +153,7 @@ class StorePipeline(_Skipping):
                     if self.crossposts_enabled:
                         counts["crossposts_merged"] = (counts.get("crossposts_merged", 0)
                                                        + crossposts.absorb_copies(self.db, record))
-        except sqlite3.Error as exc:
+        except DatabaseError as exc:
             log.error("store: batch of %d not written: %s", len(batch), exc)
             self._inc(f"errors/store:{type(exc).__name__}", len(batch))
             self._inc("articles/stored", -len(batch))
@@ -179,8 +176,8 @@ class StorePipeline(_Skipping):
                         outcome = "crossposts/linked"
                     else:
                         outcome = f"articles/{upsert_article(self.db, copy)}"
-            except sqlite3.Error as exc:
-                log.error("store: cross-post %s not written: %s", copy.get("url"), exc)
+            except DatabaseError as exc:
+                log.error("store: cross-post %s not written: %s", copy.url, exc)
                 self._inc(f"errors/store:{type(exc).__name__}")
                 self._inc("articles/stored", -1)
                 continue
@@ -204,9 +201,9 @@ class StorePipeline(_Skipping):
         if self.stats is not None:
             self.stats.inc_value(f"{STATS}/{key}", count)
 
-    def _count_coverage(self, record: dict[str, Any]) -> None:
+    def _count_coverage(self, record: Article) -> None:
         for field in COVERAGE_FIELDS:
-            if record.get(field):
+            if getattr(record, field):
                 self._inc(f"coverage/{field}")
-        for field, layer in (record.get("extraction") or {}).items():
+        for field, layer in (record.extraction or {}).items():
             self._inc(f"layers/{field}/{layer}")

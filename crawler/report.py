@@ -1,7 +1,7 @@
 """The end-of-crawl report: what was fetched, stored and skipped and why, and whether it passes.
 
 Built from the crawl's stats (every component counts under ``baodantoc/...``), saved as JSON in
-``crawl_runs.report`` and returned by ``baodantoc.crawling.crawl()``. The checks are thresholds in
+``crawl_runs.report`` and returned by ``baodantoc.jobs.crawl.crawl()``. The checks are thresholds in
 settings, Spidermon-style: ``BAODANTOC_MIN_ARTICLES`` and ``BAODANTOC_COVERAGE_MIN`` (percent of
 stored articles per field). A check whose threshold has no value refuses to run the crawl at all,
 rather than passing silently.
@@ -9,21 +9,19 @@ rather than passing silently.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from baodantoc.store import connect
+from ..records import COVERAGE_FIELDS, now_iso
+from ..store import connect, crawl_runs
 
 log = logging.getLogger(__name__)
 PREFIX = "baodantoc/"
-COVERAGE_FIELDS = ("title", "published_at", "author", "body", "section")
 
 
 class ThresholdError(ValueError):
@@ -152,13 +150,13 @@ class CrawlReportExtension:
         return ext
 
     def spider_opened(self) -> None:
-        self.started_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.started_at = now_iso()
         self._clock = time.monotonic()
 
     def spider_closed(self, reason: str) -> None:
         report = build_report(self.crawler.stats.get_stats(), self.min_articles, self.coverage_min)
         report.started_at = self.started_at
-        report.finished_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        report.finished_at = now_iso()
         report.finish_reason = reason
         report.elapsed_s = round(time.monotonic() - self._clock, 3)
         spider = self.crawler.spider
@@ -168,12 +166,8 @@ class CrawlReportExtension:
         db = connect(self.store_path)
         try:
             with db:
-                cursor = db.execute(
-                    "INSERT INTO crawl_runs (started_at, finished_at, start_urls, report) VALUES (?, ?, ?, ?)",
-                    (report.started_at, report.finished_at, json.dumps(list(seeds)), "{}"))
-                report.run_id = cursor.lastrowid
-                db.execute("UPDATE crawl_runs SET report = ? WHERE run_id = ?",
-                           (json.dumps(report.to_dict(), ensure_ascii=False), report.run_id))
+                report.run_id = crawl_runs.start_run(db, report.started_at, list(seeds))
+                crawl_runs.finish_run(db, report.run_id, report.finished_at, report.to_dict())
         finally:
             db.close()
         self.report = report

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 
-from baodantoc import __version__
+from ..config import VERSION
 
 BOT_NAME = "baodantoc"
-SPIDER_MODULES = ["crawler.spiders"]
-NEWSPIDER_MODULE = "crawler.spiders"
+SPIDER_MODULES = ["baodantoc.crawler.spiders"]
+NEWSPIDER_MODULE = "baodantoc.crawler.spiders"
 
 # --- politeness -----------------------------------------------------------------------------
 #: Who we are and where to complain: set BAODANTOC_CONTACT to your own URL or e-mail address.
 BAODANTOC_CONTACT = os.environ.get("BAODANTOC_CONTACT", "https://github.com/baodantoc/baodantoc")
-USER_AGENT = f"baodantoc-crawler/{__version__} (research crawler; +{BAODANTOC_CONTACT})"
+USER_AGENT = f"baodantoc-crawler/{VERSION} (research crawler; +{BAODANTOC_CONTACT})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
@@ -49,8 +49,8 @@ HTTPCACHE_IGNORE_HTTP_CODES = [500, 502, 503, 504, 408, 429]
 
 # --- reaching the sample site (crawler/hostmap.py) --------------------------------------------
 DOWNLOAD_HANDLERS = {
-    "http": "crawler.hostmap.HostMapDownloadHandler",
-    "https": "crawler.hostmap.HostMapDownloadHandler",
+    "http": "baodantoc.crawler.hostmap.HostMapDownloadHandler",
+    "https": "baodantoc.crawler.hostmap.HostMapDownloadHandler",
 }
 #: {host: "http://127.0.0.1:PORT"}: send requests for these hosts to a local origin.
 BAODANTOC_HOST_MAP: dict[str, str] = {}
@@ -60,16 +60,16 @@ BAODANTOC_SAMPLE_SITE_SYNTHETIC = 0
 
 # --- our components -------------------------------------------------------------------------
 SPIDER_MIDDLEWARES = {
-    "crawler.middlewares.IncrementalMiddleware": 950,
+    "baodantoc.crawler.middlewares.IncrementalMiddleware": 950,
 }
 ITEM_PIPELINES = {
-    "crawler.pipelines.ValidatePipeline": 100,
-    "crawler.pipelines.FilterPipeline": 200,
-    "crawler.pipelines.StorePipeline": 400,
+    "baodantoc.crawler.pipelines.ValidatePipeline": 100,
+    "baodantoc.crawler.pipelines.FilterPipeline": 200,
+    "baodantoc.crawler.pipelines.StorePipeline": 400,
 }
 EXTENSIONS = {
-    "crawler.report.CrawlReportExtension": 500,
-    "crawler.progress.ProgressExtension": 510,
+    "baodantoc.crawler.report.CrawlReportExtension": 500,
+    "baodantoc.crawler.progress.ProgressExtension": 510,
 }
 
 #: The SQLite store every pipeline writes to (``--output`` sets it).
@@ -101,5 +101,5 @@ BAODANTOC_MIN_ARTICLES = 1
 # Resumable crawls: `--jobdir DIR` sets JOBDIR (scheduler queue, seen requests, spider state).
 
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "crawler.logformat.QuietDropFormatter"
+LOG_FORMATTER = "baodantoc.crawler.logformat.QuietDropFormatter"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -7,14 +7,14 @@ same story on baodantoc.vn, www., m. or the VietNamNet channel has one id and is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
+from ..records import VIETNAM
 from .sites import CHANNEL_ARTICLE, CHANNEL_ID_PREFIX, SITE_BY_HOST, TRACKING_PARAMS, ListingShape, Site
 
-VIETNAM = timezone(timedelta(hours=7))
 #: A 13-digit id is a millisecond timestamp; outside these years it is not one.
 _ID_YEARS = (2000, 2100)
 

@@ -7,7 +7,7 @@ date: that is what a redesigned live page looks like, and it should degrade, not
 
 from __future__ import annotations
 
-from typing import Any
+from ..records import Article
 
 #: Layers that show the page was recognized as an article by more than heuristics.
 RECOGNIZED = ("selector", "metadata")
@@ -15,7 +15,7 @@ RECOGNIZED = ("selector", "metadata")
 MAX_REPLACEMENT_SHARE = 0.001
 
 
-def problem(record: dict[str, Any]) -> str | None:
+def problem(record: Article) -> str | None:
     """The reason a record must be skipped, or None when it is a storable article.
 
     empty_page: nothing readable at all; not_article: no article headline/selector and no date
@@ -23,11 +23,11 @@ def problem(record: dict[str, Any]) -> str | None:
     decoding: replacement characters from a wrong or broken encoding; no_article_id: the URL has
     no article id.
     """
-    title, body, text = record.get("title"), record.get("body"), record.get("text") or ""
-    extraction = record.get("extraction") or {}
-    if not record.get("article_id"):
+    title, body, text = record.title, record.body, record.text or ""
+    extraction = record.extraction or {}
+    if not record.article_id:
         return "no_article_id"
-    if not title and not body and not record.get("sapo"):
+    if not title and not body and not record.sapo:
         return "empty_page"
     recognized = extraction.get("title") in RECOGNIZED or extraction.get("body") in RECOGNIZED
     dated = extraction.get("published_at") not in (None, "id_timestamp")

@@ -9,6 +9,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..records import (
+    FACT_OUTPUT_KEYS,
+    MENTION_OUTPUT_KEYS,
+    Annotations,
+    FactRow,
+    MentionRow,
+    SentenceRow,
+)
 from .doc import Doc, Fact, Mention, Sentence
 from .entities import describe_entities, find_entities, link_entities
 from .facts import find_facts
@@ -52,74 +60,63 @@ def _span(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     return rs, re_, source[rs:re_]
 
 
-def mention_record(doc: Doc, m: Mention) -> dict[str, Any]:
-    """A mention as the annotate/extract output dict."""
+def mention_row(doc: Doc, m: Mention, mention_id: str = "") -> MentionRow:
+    """A mention as the store keeps it (offsets and text in the caller's string)."""
     start, end, text = _span(doc, m.start, m.end)
-    return {
-        "type": m.type,
-        "text": text,
-        "start": start,
-        "end": end,
-        "sentence_index": m.sentence_index,
-        "entity_id": m.entity_id,
-        "method": m.method,
-        "confidence": round(m.confidence, 4),
-        "attributes": m.attributes,
-    }
+    return MentionRow(article_id=str(doc.meta.get("id") or ""), mention_id=mention_id, type=m.type, text=text,
+                      start=start, end=end, sentence_index=m.sentence_index, entity_id=m.entity_id,
+                      method=m.method, confidence=round(m.confidence, 4), attributes=m.attributes)
 
 
-def fact_record(doc: Doc, f: Fact) -> dict[str, Any]:
-    """A fact as the annotate/extract output dict (the sentence text included for reading)."""
+def fact_row(doc: Doc, f: Fact, fact_id: str = "") -> FactRow:
+    """A fact as the store keeps it, with the text of its sentence for reading."""
     start, end, text = _span(doc, f.start, f.end)
     sent = doc.sentences[f.sentence_index] if 0 <= f.sentence_index < len(doc.sentences) else None
-    return {
-        "text": text,
-        "start": start,
-        "end": end,
-        "value": f.value,
-        "value_max": f.value_max,
-        "kind": f.kind,
-        "unit": f.unit,
-        "approx": f.approx,
-        "subject": f.subject,
-        "place": f.place,
-        "period": f.period,
-        "sentence_index": f.sentence_index,
-        "sentence": _span(doc, sent.start, sent.end)[2] if sent else None,
-        "attributes": f.attributes,
-    }
+    return FactRow(article_id=str(doc.meta.get("id") or ""), fact_id=fact_id, sentence_index=f.sentence_index,
+                   text=text, start=start, end=end, value=f.value, value_max=f.value_max, unit=f.unit,
+                   kind=f.kind, approx=f.approx, subject=f.subject, place=f.place, period=f.period,
+                   sentence=_span(doc, sent.start, sent.end)[2] if sent else None, attributes=f.attributes)
 
 
-def sentence_record(doc: Doc, s: Sentence) -> dict[str, Any]:
+def sentence_row(doc: Doc, s: Sentence) -> SentenceRow:
     """A sentence as the store keeps it: offsets and text in the caller's string, like mentions
     and facts (they differ from ``doc.text`` only for non-NFC input)."""
     start, end, text = _span(doc, s.start, s.end)
-    return {"index": s.index, "start": start, "end": end, "text": text}
+    return SentenceRow(article_id=str(doc.meta.get("id") or ""), sentence_index=s.index, start=start, end=end,
+                       text=text)
 
 
-def article_result(text: str, meta: dict[str, Any] | None = None,
-                   pipeline: Pipeline | None = None) -> dict[str, Any]:
+def annotations(doc: Doc) -> Annotations:
+    """Everything the store keeps of a processed document: its sentences, mentions and facts."""
+    return Annotations(
+        sentences=[sentence_row(doc, s) for s in doc.sentences],
+        mentions=[mention_row(doc, m, f"m{i}") for i, m in enumerate(doc.mentions)],
+        facts=[fact_row(doc, f, f"f{i}") for i, f in enumerate(doc.facts)],
+        errors=[f"{name}: {msg}" for name, msg in doc.errors],
+    )
+
+
+def article_result(text: str, meta: dict[str, Any] | None = None, pipeline: Pipeline | None = None) -> Annotations:
     """Everything the store keeps for one article: sentences, mentions, facts, component errors."""
-    doc = process(text, meta, pipeline)
-    return {
-        "sentences": [sentence_record(doc, s) for s in doc.sentences],
-        "entities": [mention_record(doc, m) for m in doc.mentions],
-        "facts": [fact_record(doc, f) for f in doc.facts],
-        "errors": [f"{name}: {msg}" for name, msg in doc.errors],
-    }
+    return annotations(process(text, meta, pipeline))
+
+
+def _output(row: MentionRow | FactRow, keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in keys}
 
 
 def annotate_text(text: str, doc_id: Any = None, meta: dict[str, Any] | None = None,
                   pipeline: Pipeline | None = None) -> dict[str, Any]:
     """One ``{"id","text"}`` line in, one ``{"id","entities","facts"}`` line out (DESIGN.md)."""
     doc = process(text, {**(meta or {}), "id": doc_id}, pipeline)
+    mentions = [mention_row(doc, m) for m in doc.mentions]
     out: dict[str, Any] = {
         "id": doc_id,
         # generic references ("UBND tỉnh" -> the article's "UBND tỉnh Lào Cai") are no entities by
         # the annotation guideline: they are listed apart, with the entity they were linked to
-        "entities": [mention_record(doc, m) for m in doc.mentions if not m.attributes.get("generic")],
-        "references": [mention_record(doc, m) for m in doc.mentions if m.attributes.get("generic")],
-        "facts": [fact_record(doc, f) for f in doc.facts],
+        "entities": [_output(m, MENTION_OUTPUT_KEYS) for m in mentions if not m.attributes.get("generic")],
+        "references": [_output(m, MENTION_OUTPUT_KEYS) for m in mentions if m.attributes.get("generic")],
+        "facts": [_output(fact_row(doc, f), FACT_OUTPUT_KEYS) for f in doc.facts],
     }
     if doc.errors:
         out["errors"] = [f"{name}: {msg}" for name, msg in doc.errors]

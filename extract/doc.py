@@ -8,7 +8,7 @@ fact components ``facts``. All offsets point into ``Doc.text``.
 for one (tone placement "hoà" -> "hòa", no-break space -> space, control characters -> space, curly
 quotes -> straight). Matching runs on ``norm`` and its offsets are valid in ``text`` unchanged, which
 is why normalization never inserts or deletes characters. Input that is not NFC is composed first;
-``raw_offsets`` then maps offsets back to the caller's string (see :mod:`extract.normalize`).
+``raw_offsets`` then maps offsets back to the caller's string (see :mod:`baodantoc.extract.normalize`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_TYPES = ("PER", "ORG", "LOC", "ETH")
-FACT_KINDS = ("count", "percent", "money", "measure", "rank", "duration", "ratio")
+from ..records import ENTITY_TYPES, FACT_KINDS
+
+__all__ = ["ENTITY_TYPES", "FACT_KINDS", "Doc", "Fact", "Mention", "Sentence", "Token"]
 
 
 @dataclass(slots=True)

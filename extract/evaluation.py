@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import ENTITY_TYPES
 from .normalize import fold_tone_placement
 
 ADMIN_PREFIX = re.compile(
@@ -112,7 +113,7 @@ def fact_matches(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
 
 
 def score(gold: Mapping[Any, Mapping[str, Any]], pred: Mapping[Any, Mapping[str, Any]],
-          types: tuple[str, ...] = ("PER", "ORG", "LOC", "ETH"), keep_errors: bool = False) -> Scores:
+          types: tuple[str, ...] = ENTITY_TYPES, keep_errors: bool = False) -> Scores:
     """Score predictions keyed by document id against gold keyed the same way."""
     out = Scores()
     # a gold set with no facts at all was not annotated for facts: do not count ours as errors

@@ -23,6 +23,7 @@ Pure: reads only its own data files; no Scrapy, SQLite or network (DESIGN.md, ex
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,7 +68,7 @@ def gazetteer_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _old_placement() -> tuple[re.Pattern[str], dict[str, str]]:
-    """new -> old two-letter swaps, inverted from extract.normalize so the two stay in step."""
+    """new -> old two-letter swaps, inverted from baodantoc.extract.normalize so the two stay in step."""
     from .normalize import _SWAPS  # the one source of the old/new pairs
 
     table = {new: old for old, new in _SWAPS.items()}
@@ -166,6 +167,24 @@ class Gazetteer:
     def place_prefix(self, key: str) -> PlacePrefix | None:
         return self.tables["place_prefix"].get(key)  # type: ignore[return-value]
 
+    def split_place_prefix(self, text: str, *, unaccented: bool = False) -> tuple[str, str, PlacePrefix | None]:
+        """("xã", "Tân Sơn", PlacePrefix) for "xã Tân Sơn"; ("", text, None) without a prefix.
+
+        The one place-prefix splitter of the project (extraction, province lookup, search filters),
+        reading the prefixes from place_prefixes.tsv. ``unaccented``: also accept an administrative
+        or village prefix typed without diacritics ("tinh Lao Cai", as a search box gets it).
+        """
+        words = text.split(" ")
+        for n in (3, 2, 1):
+            if len(words) > n:
+                head = " ".join(words[:n])
+                prefix = self.place_prefix(gazetteer_key(head))
+                if prefix is None and unaccented:
+                    prefix = _unaccented_prefixes(self).get(_unaccent(gazetteer_key(head)))
+                if prefix is not None:
+                    return head, " ".join(words[n:]), prefix
+        return "", text, None
+
     def admin_path(self, unit: AdminUnit) -> list[AdminUnit]:
         """The unit and its parents up to its province: commune -> district -> province (old era),
         commune -> province (2025)."""
@@ -183,12 +202,7 @@ class Gazetteer:
         """Old or new province name (any spelling, with or without "tỉnh"/"thành phố"/"TP.") -> the
         post-2025 province that holds it; None when ``name`` is not a province."""
         key = gazetteer_key(name)
-        info = self.provinces.get(key)
-        if info is None:
-            for prefix in ("tỉnh ", "thành phố ", "tp. ", "tp.", "tp "):
-                if key.startswith(prefix):
-                    info = self.provinces.get(key[len(prefix):].strip())
-                    break
+        info = self.provinces.get(key) or self.provinces.get(gazetteer_key(self.split_place_prefix(name)[1]))
         return info.province_2025 if info else None
 
 
@@ -204,6 +218,27 @@ def load_gazetteer() -> Gazetteer:
         provinces=MappingProxyType(provinces),
         max_len=MappingProxyType(max_len),
     )
+
+
+def _unaccent(key: str) -> str:
+    decomposed = unicodedata.normalize("NFD", key.replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_UNACCENTED: dict[int, tuple[Gazetteer, dict[str, PlacePrefix]]] = {}
+
+
+def _unaccented_prefixes(gaz: Gazetteer) -> dict[str, PlacePrefix]:
+    """Administrative and village prefixes keyed without diacritics ("tinh", "thi xa", "ban"),
+    built once per gazetteer (kept with it, so a recycled id never returns another's table)."""
+    cached = _UNACCENTED.get(id(gaz))
+    if cached is None or cached[0] is not gaz:
+        table: dict[str, PlacePrefix] = {}
+        for key, prefix in gaz.table("place_prefix").items():
+            if isinstance(prefix, PlacePrefix) and prefix.category in ("admin", "village"):
+                table.setdefault(_unaccent(key), prefix)
+        cached = _UNACCENTED[id(gaz)] = (gaz, table)
+    return cached[1]
 
 
 def _max_syllables(keys: Iterable[str]) -> int:

@@ -16,7 +16,7 @@ from .doc import Doc
 
 log = logging.getLogger(__name__)
 
-#: Layers present on every Doc made by :func:`extract.normalize.make_doc`.
+#: Layers present on every Doc made by :func:`baodantoc.extract.normalize.make_doc`.
 BASE_LAYERS = frozenset({"text", "norm", "meta"})
 
 

@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.gazetteer import gazetteer_key  # noqa: E402  (after the path fix, for a plain script)
-from extract.normalize import fold_tone_placement  # noqa: E402
+from baodantoc.extract.gazetteer import gazetteer_key  # noqa: E402  (after the path fix, for a plain script)
+from baodantoc.extract.normalize import fold_tone_placement  # noqa: E402
 
 DATA = ROOT / "extract" / "data"
 OUT = DATA / "admin_units.tsv"

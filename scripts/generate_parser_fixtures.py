@@ -30,8 +30,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from crawler.layouts import CONTENT_FIELDS, parse_page  # noqa: E402
-from crawler.sample_site import article_url, crosspost_url, load_articles, serve_sample_site  # noqa: E402
+from baodantoc.crawler.layouts import parse_page  # noqa: E402
+from baodantoc.crawler.sample_site import article_url, crosspost_url, load_articles, serve_sample_site  # noqa: E402
+from baodantoc.records import CONTENT_FIELDS  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "pages"
 #: Fixed fetch instant: relative times ("5 giờ trước") resolve against it, so records are stable.

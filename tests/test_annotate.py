@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.api import annotate_text
+from baodantoc.extract.api import annotate_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

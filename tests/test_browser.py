@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from outputs_helpers import synthetic_store
 
-from baodantoc.folding import tokens
 from baodantoc.store import connect
+from baodantoc.store.folding import tokens
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

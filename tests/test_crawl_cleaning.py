@@ -10,12 +10,19 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from crawler.fingerprint import MIN_RESEMBLANCE, distance, fingerprint, resemblance, same_story, shortlisted
-from crawler.layouts.body import extract_body
-from crawler.layouts.bylines import split_byline
-from crawler.layouts.dates import VIETNAM, iso, parse_iso, parse_printed, parse_relative
-from crawler.layouts.select import TreeIndex, compile_selector
-from crawler.layouts.text import clean, element_text
+from baodantoc.crawler.fingerprint import (
+    MIN_RESEMBLANCE,
+    distance,
+    fingerprint,
+    resemblance,
+    same_story,
+    shortlisted,
+)
+from baodantoc.crawler.layouts.body import extract_body
+from baodantoc.crawler.layouts.bylines import split_byline
+from baodantoc.crawler.layouts.dates import VIETNAM, iso, parse_iso, parse_printed, parse_relative
+from baodantoc.crawler.layouts.select import TreeIndex, compile_selector
+from baodantoc.crawler.layouts.text import clean, element_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

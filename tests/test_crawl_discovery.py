@@ -13,10 +13,10 @@ from twisted.internet.error import ConnectionDone
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
-from crawler import discovery
-from crawler.errors import classify
-from crawler.filters import CrawlFilters, FilterError
-from crawler.layouts.dates import VIETNAM
+from baodantoc.crawler import discovery
+from baodantoc.crawler.errors import classify
+from baodantoc.crawler.filters import CrawlFilters, FilterError
+from baodantoc.crawler.layouts.dates import VIETNAM
 
 BASE = "https://baodantoc.vn/"
 

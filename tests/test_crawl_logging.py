@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from scrapy.exceptions import CannotResolveHostError, DownloadConnectionRefusedError
 
-from baodantoc.cli_crawl import failure_message
-from baodantoc.crawling import _filter_crawl_logs
-from crawler.logformat import NetworkTracebackFilter, quiet_network_tracebacks
-from crawler.report import CrawlReport
+from baodantoc.cli.crawl import failure_message
+from baodantoc.crawler.logformat import NetworkTracebackFilter, quiet_network_tracebacks
+from baodantoc.crawler.report import CrawlReport
+from baodantoc.jobs.crawl import _filter_crawl_logs
 
 ROOT = Path(__file__).resolve().parent.parent
 ROBOTS_LOGGER = "scrapy.downloadermiddlewares.robotstxt"
@@ -67,9 +67,9 @@ def test_the_crawl_level_hides_the_crawls_records_only_and_is_undone() -> None:
     handler = logging.StreamHandler(out)
     undo = _filter_crawl_logs([handler], "CRITICAL")  # what `baodantoc run` asks for
     record = logging.LogRecord
-    for name in ("scrapy.core.engine", "crawler.spiders.baodantoc", "twisted", "extract.pipeline"):
+    for name in ("scrapy.core.engine", "baodantoc.crawler.spiders.baodantoc", "twisted", "baodantoc.extract.pipeline"):
         handler.handle(record(name, logging.WARNING, __file__, 1, f"{name} says", None, None))
-    assert out.getvalue().splitlines() == ["extract.pipeline says"]
+    assert out.getvalue().splitlines() == ["baodantoc.extract.pipeline says"]
     undo()
     handler.handle(record("scrapy.core.engine", logging.WARNING, __file__, 1, "shown again", None, None))
     assert out.getvalue().splitlines()[-1] == "shown again"
@@ -107,7 +107,7 @@ def test_an_unreachable_site_logs_no_traceback(tmp_path: Path) -> None:
                "jobdir": None, "output": str(tmp_path), "http_cache": False, "urls": None,
                "hosts": ["baodantoc.vn"], "host_map": {"baodantoc.vn": origin}, "throttle": False,
                "synthetic": 0, "log_level": "WARNING", "progress": False, "settings": {"RETRY_TIMES": 0}}
-    proc = subprocess.run([sys.executable, "-m", "baodantoc.crawling", json.dumps(options)], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "baodantoc.jobs.crawl", json.dumps(options)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "robots.txt" in proc.stderr or "Error downloading" in proc.stderr  # the failures are logged...

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from baodantoc.cli import cli
-from crawler.sample_site.edges import to_cp1258
+from baodantoc.crawler.sample_site.edges import to_cp1258
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 URL = "https://baodantoc.vn/lao-cai-giam-ngheo-1716000000000.htm"

@@ -12,14 +12,15 @@ import pytest
 from scrapy import Request
 from scrapy.exceptions import DropItem
 
+from baodantoc.crawler.filters import CrawlFilters
+from baodantoc.crawler.layouts import parse_html
+from baodantoc.crawler.layouts.dates import VIETNAM
+from baodantoc.crawler.middlewares import IncrementalMiddleware
+from baodantoc.crawler.pipelines import FilterPipeline, StorePipeline, ValidatePipeline
+from baodantoc.crawler.report import ThresholdError, build_report, check_thresholds
+from baodantoc.crawler.validate import problem
+from baodantoc.records import Article
 from baodantoc.store import connect, get_article
-from crawler.filters import CrawlFilters
-from crawler.layouts import parse_html
-from crawler.layouts.dates import VIETNAM
-from crawler.middlewares import IncrementalMiddleware
-from crawler.pipelines import FilterPipeline, StorePipeline, ValidatePipeline
-from crawler.report import ThresholdError, build_report, check_thresholds
-from crawler.validate import problem
 
 FETCHED = datetime(2026, 1, 15, 8, 0, tzinfo=VIETNAM)
 URL = "https://baodantoc.vn/lao-cai-giam-ngheo-1716000000000.htm"
@@ -55,7 +56,7 @@ def cms_page(title: str = "Lào Cai giảm 1.761 hộ nghèo", body: str = PARAG
             f'<div class="news-body-content"><p>{body}</p>{extra}</div></body></html>')
 
 
-def record(html: str | None = None, url: str = URL) -> dict[str, Any]:
+def record(html: str | None = None, url: str = URL) -> Article:
     return parse_html(cms_page() if html is None else html, url, fetched_at=FETCHED)
 
 
@@ -84,7 +85,7 @@ def test_validation_reasons(html: str, url: str, reason: str | None) -> None:
 
 def test_nfd_input_gives_the_same_record_as_nfc() -> None:
     nfc, nfd = record(), record(unicodedata.normalize("NFD", cms_page()))
-    assert nfd["text"] == nfc["text"] and nfd["author"] == nfc["author"] == ["Hồng Minh"]
+    assert nfd.text == nfc.text and nfd.author == nfc.author == ["Hồng Minh"]
 
 
 def test_validate_pipeline_drops_with_counted_reason() -> None:
@@ -99,7 +100,7 @@ def test_validate_pipeline_drops_with_counted_reason() -> None:
 def test_filter_pipeline_window_section_and_duplicates() -> None:
     stats = Stats()
     pipeline = FilterPipeline(stats, CrawlFilters.from_args(since="2024-05-18", section="chinh-sach"))
-    assert pipeline.process_item(record())["article_id"] == "1716000000000"
+    assert pipeline.process_item(record()).article_id == "1716000000000"
     with pytest.raises(DropItem, match="duplicate"):
         pipeline.process_item(record())
     with pytest.raises(DropItem, match="before_since"):
@@ -130,13 +131,13 @@ def test_store_counts_new_updated_unchanged_and_coverage(tmp_path: Path) -> None
     assert stats.values["baodantoc/coverage/author"] == 3
     db = connect(tmp_path / "store.sqlite")
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
-    assert get_article(db, "1716000000000")["text"].endswith("Thêm một câu.")
+    assert get_article(db, "1716000000000").text.endswith("Thêm một câu.")
 
 
 def test_a_failing_batch_leaves_nothing_half_written(tmp_path: Path) -> None:
     pipeline, stats = store_pipeline(tmp_path, batch_size=2)
     broken = record(url=URL.replace("0000.htm", "0009.htm"))
-    broken["url"] = None                                              # NOT NULL column: the insert fails
+    broken.url = None                                                # NOT NULL column: the insert fails
     pipeline.process_item(record())
     pipeline.process_item(broken)
     pipeline.close_spider()
@@ -155,19 +156,19 @@ def test_limit_drops_the_rest(tmp_path: Path) -> None:
     assert stats.values["baodantoc/skipped/over_limit"] == 1
 
 
-def copy_of(original: dict[str, Any], foreign_id: str = "2475311") -> dict[str, Any]:
+def copy_of(original: Article, foreign_id: str = "2475311") -> Article:
     """The same story on vietnamnet.vn: its own id and markup, a source line added."""
     html = ("<html><body><div class='bread-crumb-detail'><ul><li><a href='/dan-toc-ton-giao'>Dân tộc - Tôn giáo</a>"
             "</li></ul><div class='bread-crumb-detail__time'>Thứ Bảy, 18/05/2024 - 09:30</div></div>"
-            f"<h1 class='content-detail-title'>{original['title']}</h1><h2 class='content-detail-sapo'>Sapo.</h2>"
-            f"<div id='maincontent'><p>{original['body']}</p><p>Theo Báo Dân tộc và Phát triển</p></div></body></html>")
+            f"<h1 class='content-detail-title'>{original.title}</h1><h2 class='content-detail-sapo'>Sapo.</h2>"
+            f"<div id='maincontent'><p>{original.body}</p><p>Theo Báo Dân tộc và Phát triển</p></div></body></html>")
     return parse_html(html, f"https://vietnamnet.vn/lao-cai-giam-ngheo-{foreign_id}.html", fetched_at=FETCHED)
 
 
 def test_a_cross_post_is_linked_not_stored_whatever_the_order(tmp_path: Path) -> None:
     original = record()
     copy = copy_of(original)
-    assert copy["article_id"] == "vnn-2475311"
+    assert copy.article_id == "vnn-2475311"
     pipeline, stats = store_pipeline(tmp_path)
     pipeline.process_item(copy)                                      # the copy arrives first: held
     pipeline.process_item(original)
@@ -176,7 +177,7 @@ def test_a_cross_post_is_linked_not_stored_whatever_the_order(tmp_path: Path) ->
     assert [r[0] for r in db.execute("SELECT article_id FROM articles")] == ["1716000000000"]
     assert [tuple(r) for r in db.execute("SELECT foreign_id, article_id FROM crossposts")] == [
         ("vnn-2475311", "1716000000000")]
-    assert copy["canonical_url"] in get_article(db, "1716000000000")["alternate_urls"]
+    assert copy.canonical_url in get_article(db, "1716000000000").alternate_urls
     assert stats.values["baodantoc/crossposts/linked"] == 1
     assert stats.values["baodantoc/articles/stored"] == 1
 

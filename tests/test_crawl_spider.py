@@ -21,13 +21,20 @@ import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from baodantoc.crawling import CrawlError, crawl
-from baodantoc.store import connect, row_to_record
-from crawler.report import CrawlReport
-from crawler.sample_site import article_text, article_url, crosspost_url, load_articles, start_process
-from crawler.sites import SITE_BY_HOST
-from crawler.spiders.baodantoc import BaodantocSpider
-from crawler.urls import canonical_url, in_scope
+from baodantoc.crawler.report import CrawlReport
+from baodantoc.crawler.sample_site import (
+    article_text,
+    article_url,
+    crosspost_url,
+    load_articles,
+    start_process,
+)
+from baodantoc.crawler.sites import SITE_BY_HOST
+from baodantoc.crawler.spiders.baodantoc import BaodantocSpider
+from baodantoc.crawler.urls import canonical_url, in_scope
+from baodantoc.jobs.crawl import CrawlError, crawl
+from baodantoc.records import Article
+from baodantoc.store import connect, row_to_article
 
 pytestmark = pytest.mark.slow
 ARTICLES = load_articles()
@@ -49,7 +56,7 @@ def run(site: Any, out: Path, **kwargs: Any) -> CrawlReport:
 def stored(out: Path) -> dict[str, dict[str, Any]]:
     db = connect(out / "baodantoc.sqlite", readonly=True)
     try:
-        return {r["article_id"]: row_to_record(r) for r in db.execute("SELECT * FROM articles")}
+        return {r["article_id"]: row_to_article(r).to_dict() for r in db.execute("SELECT * FROM articles")}
     finally:
         db.close()
 
@@ -194,10 +201,10 @@ def test_an_article_page_gives_one_record_and_related_requests(site: Any) -> Non
     article = next(a for a in ARTICLES if a["host"] == "baodantoc.vn" and not a.get("quirks"))
     spider = BaodantocSpider()
     output = list(spider.parse_article(_response(site, article_url(article))))
-    records = [o for o in output if isinstance(o, dict)]
-    assert len(records) == 1 and records[0]["text"] == article_text(article)
-    assert datetime.fromisoformat(records[0]["fetched_at"]).utcoffset().total_seconds() == 7 * 3600
-    assert all(isinstance(o, Request) and in_scope(o.url) for o in output if not isinstance(o, dict))
+    records = [o for o in output if isinstance(o, Article)]
+    assert len(records) == 1 and records[0].text == article_text(article)
+    assert datetime.fromisoformat(records[0].fetched_at).utcoffset().total_seconds() == 7 * 3600
+    assert all(isinstance(o, Request) and in_scope(o.url) for o in output if not isinstance(o, Article))
 
 
 ROOT = Path(__file__).resolve().parents[1]

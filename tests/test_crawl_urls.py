@@ -1,4 +1,4 @@
-"""crawler.urls: article ids, canonical URLs, crawl scope and listings, on URL shapes of the live site."""
+"""baodantoc.crawler.urls: article ids, canonical URLs, crawl scope and listings, on URL shapes of the live site."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from datetime import datetime
 
 import pytest
 
-from crawler.urls import VIETNAM, article_id, canonical_url, id_timestamp, in_scope, is_foreign_id, listing_of
+from baodantoc.crawler.urls import (
+    VIETNAM,
+    article_id,
+    canonical_url,
+    id_timestamp,
+    in_scope,
+    is_foreign_id,
+    listing_of,
+)
 
 
 @pytest.mark.parametrize(("url", "expected"), [

@@ -1,4 +1,4 @@
-"""extract.entities.crf: unpacking the shipped model and decoding its labels."""
+"""baodantoc.extract.entities.crf: unpacking the shipped model and decoding its labels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.entities import crf
+from baodantoc.extract.entities import crf
 
 
 def test_the_model_is_unpacked_into_a_private_file_removed_after_loading(

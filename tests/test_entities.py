@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.api import process
+from baodantoc.extract.api import process
 
 
 def ents(text: str) -> list[tuple[str, str]]:
@@ -108,7 +108,7 @@ def test_a_name_seen_with_its_cue_is_found_again_bare() -> None:
 
 
 def test_generic_references_link_to_the_named_body_or_the_articles_province() -> None:
-    from extract.api import annotate_text
+    from baodantoc.extract.api import annotate_text
 
     out = annotate_text("UBND tỉnh Lào Cai họp. Chủ tịch UBND tỉnh cho biết sẽ hỗ trợ thêm.")
     assert [e["text"] for e in out["entities"]] == ["UBND tỉnh Lào Cai"]  # a reference is no entity

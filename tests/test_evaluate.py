@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from baodantoc.evaluating import GoldFileError, load_gold
+from baodantoc.jobs.evaluate import GoldFileError, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = {"id": "a", "text": "Hà Nội", "entities": [{"type": "LOC", "text": "Hà Nội", "start": 0, "end": 6}],
@@ -65,7 +65,7 @@ def test_the_command_prints_one_line_and_exits_1(tmp_path: Path) -> None:
 def test_the_underthesea_baseline_gives_offsets_in_the_callers_string() -> None:
     import unicodedata
 
-    from extract.baseline import underthesea_entities
+    from baodantoc.extract.baseline import underthesea_entities
 
     for text in ("Ông Nguyễn Văn An về Hà Nội.\nBà Lò Thị Hoa ở Sơn La.",
                  unicodedata.normalize("NFD", "Ông Nguyễn Văn An về Hà Nội.\nBà Lò Thị Hoa ở Sơn La.")):

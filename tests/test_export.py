@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 from outputs_helpers import ROOT, sample_store, synthetic_store
 
-from baodantoc import exporting
 from baodantoc.cli import cli
-from baodantoc.export_schema import TABLES, render_data_dictionary
-from baodantoc.exporting import ExportError, export_store
+from baodantoc.export import writer as exporting
+from baodantoc.export.schema import TABLES, render_data_dictionary
+from baodantoc.export.writer import ExportError, export_store
 from baodantoc.store import connect
 
 VN = timezone(timedelta(hours=7))
@@ -182,7 +182,7 @@ def test_cli_export_subset(store: Path, tmp_path: Path) -> None:
 def test_data_dictionary_matches_the_schema() -> None:
     committed = (ROOT / "docs" / "DATA_DICTIONARY.md").read_text(encoding="utf-8")
     assert committed == render_data_dictionary(), (
-        "docs/DATA_DICTIONARY.md is stale: python -m baodantoc.export_schema > docs/DATA_DICTIONARY.md")
+        "docs/DATA_DICTIONARY.md is stale: python -m baodantoc.export > docs/DATA_DICTIONARY.md")
     for table in TABLES.values():
         for column in table.columns:
             assert f"| `{column.name}` |" in committed

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from baodantoc.extracting import extract_store
+from baodantoc.jobs.extract import extract_store
+from baodantoc.records import Article
 from baodantoc.store import connect, upsert_article
 from baodantoc.store.annotations import rebuild_entities
 
@@ -17,9 +18,9 @@ TEXT = ("Lào Cai giảm 1.761 hộ nghèo\n\nChủ tịch UBND tỉnh Lào Cai 
         "toàn tỉnh giảm 1.761 hộ nghèo, tỷ lệ hộ nghèo còn 5,4%.")
 
 
-def article(article_id: str, text: str) -> dict:
-    return {"article_id": article_id, "url": f"https://baodantoc.vn/a-{article_id}.htm", "title": text.split("\n")[0],
-            "text": text, "published_at": "2022-12-30T08:00:00+07:00", "section": "chinh-sach"}
+def article(article_id: str, text: str) -> Article:
+    return Article(article_id=article_id, url=f"https://baodantoc.vn/a-{article_id}.htm", title=text.split("\n")[0],
+                   text=text, published_at="2022-12-30T08:00:00+07:00", section="chinh-sach")
 
 
 @pytest.fixture
@@ -71,25 +72,25 @@ def test_a_second_run_does_nothing_and_a_changed_article_is_redone(store: Path) 
 
 def test_a_new_extractor_version_redoes_everything(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     extract_store(store)
-    import extract.api
+    import baodantoc.extract.api
 
-    monkeypatch.setattr(extract.api, "EXTRACTOR_VERSION", "99.0.0")
+    monkeypatch.setattr(baodantoc.extract.api, "EXTRACTOR_VERSION", "99.0.0")
     report = extract_store(store)
     assert report.extracted == 2
     assert rows(store, "SELECT DISTINCT extractor_version FROM extraction_state") == [("99.0.0",)]
 
 
 def test_one_failing_article_is_recorded_and_the_rest_go_on(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.api
+    import baodantoc.extract.api
 
-    real = extract.api.article_result
+    real = baodantoc.extract.api.article_result
 
     def flaky(text, meta=None, pipeline=None):
         if meta and meta.get("id") == "2":
             raise RuntimeError("boom")
         return real(text, meta, pipeline)
 
-    monkeypatch.setattr(extract.api, "article_result", flaky)
+    monkeypatch.setattr(baodantoc.extract.api, "article_result", flaky)
     report = extract_store(store)
     assert (report.extracted, report.failed) == (1, 1)
     assert rows(store, "SELECT error FROM extraction_state WHERE article_id = '2'") == [("RuntimeError: boom",)]
@@ -163,7 +164,7 @@ def test_parallel_map_keeps_order_and_holds_few_items_at_once() -> None:
     the first result, so the whole store's pending text was held in memory at once."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from baodantoc.extracting import CHUNK, parallel_map
+    from baodantoc.jobs.extract import CHUNK, parallel_map
 
     pulled = 0
 
@@ -192,7 +193,7 @@ def _die(items: list) -> list:
 
 def test_a_dead_worker_ends_the_run_with_a_clear_error(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Regression: BrokenProcessPool escaped as a traceback (and shutdown waited for the queue)."""
-    import baodantoc.extracting as extracting
+    import baodantoc.jobs.extract as extracting
 
     monkeypatch.setattr(extracting, "_work_chunk", _die)
     with pytest.raises(extracting.ExtractError, match=r"worker process died.*run extract again"):

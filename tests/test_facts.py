@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.api import annotate_text, process
-from extract.doc import Doc, Mention, Sentence
-from extract.facts import find_facts
-from extract.facts.quality import subject_heads
-from extract.normalize import make_doc
+from baodantoc.extract.api import annotate_text, process
+from baodantoc.extract.doc import Doc, Mention, Sentence
+from baodantoc.extract.facts import find_facts
+from baodantoc.extract.facts.quality import subject_heads
+from baodantoc.extract.normalize import make_doc
 
 FACT_CASES = [
     # counts: the unit is the counted noun's head
@@ -267,7 +267,7 @@ def test_roles_target_change_and_comparison() -> None:
 def _doc_with_mentions(text: str, mentions: list[tuple[str, str]]) -> Doc:
     """A Doc split into sentences, with hand-made LOC mentions (surface, entity_id) found by search."""
     doc = make_doc(text)
-    from extract.sentences import split_sentences
+    from baodantoc.extract.sentences import split_sentences
 
     split_sentences(doc)
     for surface, entity_id in mentions:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import gazetteer_load
-from extract.gazetteer import (
+from baodantoc.extract import gazetteer_load
+from baodantoc.extract.gazetteer import (
     GazetteerError,
     admin_path,
     gazetteer_key,
@@ -28,7 +28,7 @@ from extract.gazetteer import (
     province_2025,
     spelling_variants,
 )
-from extract.normalize import fold_tone_placement
+from baodantoc.extract.normalize import fold_tone_placement
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "extract" / "data"
@@ -401,7 +401,7 @@ def test_a_missing_file_or_column_is_an_error(data_copy: Path):
 
 
 def test_the_extractor_never_imports_the_admin_packages():
-    code = ("import sys; from extract.gazetteer import load_gazetteer; load_gazetteer(); "
+    code = ("import sys; from baodantoc.extract.gazetteer import load_gazetteer; load_gazetteer(); "
             "bad = [m for m in ('vietnamadminunits', 'underthesea', 'pandas', 'scrapy', 'sqlite3') if m in sys.modules]; "
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sample_site.content import ARTICLES_DIR, article_text, load_sections, validate_article
+from baodantoc.crawler.sample_site.content import ARTICLES_DIR, article_text, load_sections, validate_article
 
 GOLD = Path(__file__).parent / "gold" / "sample_gold.jsonl"
 ENTITY_TYPES = {"PER", "ORG", "LOC", "ETH"}

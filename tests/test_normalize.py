@@ -1,10 +1,16 @@
-"""extract.normalize: one-for-one normalization keeps offsets; NFD input maps back to the caller."""
+"""baodantoc.extract.normalize: one-for-one normalization keeps offsets; NFD input maps back to the caller."""
 
 import unicodedata
 
 import pytest
 
-from extract.normalize import compose, fold_tone_placement, from_raw_offset, make_doc, normalize_chars
+from baodantoc.extract.normalize import (
+    compose,
+    fold_tone_placement,
+    from_raw_offset,
+    make_doc,
+    normalize_chars,
+)
 
 
 @pytest.mark.parametrize(
@@ -47,15 +53,15 @@ def test_sentences_facts_and_mentions_share_the_callers_offsets() -> None:
     """Regression: ``article_result`` gave sentence offsets and sentence text in the composed
     text while mentions and facts pointed into the caller's (NFD) string, so a mention did not
     fall inside the sentence the store said it belonged to."""
-    from extract.api import article_result
+    from baodantoc.extract.api import article_result
 
     raw = unicodedata.normalize("NFD", "Hôm nay trời đẹp. Ông Nguyễn Văn An về xã Tân Sơn, có 1.761 hộ nghèo.")
     result = article_result(raw)
-    sentences = result["sentences"]
-    assert [s["text"] for s in sentences] == [raw[s["start"] : s["end"]] for s in sentences]
-    assert result["entities"] and result["facts"]
-    for item in result["entities"] + result["facts"]:
-        sent = sentences[item["sentence_index"]]
-        assert sent["start"] <= item["start"] < item["end"] <= sent["end"]
-        assert raw[item["start"] : item["end"]] == item["text"]
-    assert result["facts"][0]["sentence"] == sentences[1]["text"]
+    sentences = result.sentences
+    assert [s.text for s in sentences] == [raw[s.start : s.end] for s in sentences]
+    assert result.mentions and result.facts
+    for item in [*result.mentions, *result.facts]:
+        sent = sentences[item.sentence_index]
+        assert sent.start <= item.start < item.end <= sent.end
+        assert raw[item.start : item.end] == item.text
+    assert result.facts[0].sentence == sentences[1].text

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from outputs_helpers import ROOT, sample_store, synthetic_store
 
-from baodantoc.exporting import export_store
+from baodantoc.export.writer import export_store
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 #: Plots each notebook must draw (an image output per plotting cell).

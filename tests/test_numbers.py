@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.facts.component import find_facts
-from extract.facts.numbers import MAX_VALUE, detect_style, parse_number
-from extract.normalize import make_doc
-from extract.sentences import split_sentences
+from baodantoc.extract.facts.component import find_facts
+from baodantoc.extract.facts.numbers import MAX_VALUE, detect_style, parse_number
+from baodantoc.extract.normalize import make_doc
+from baodantoc.extract.sentences import split_sentences
 
 # raw string, style, expected value (None = not a number)
 PARSE_CASES = [

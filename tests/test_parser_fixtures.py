@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.layouts import CONTENT_FIELDS, LAYOUTS, parse_page
-from crawler.validate import problem
+from baodantoc.crawler.layouts import LAYOUTS, parse_page
+from baodantoc.crawler.validate import problem
+from baodantoc.records import CONTENT_FIELDS, Article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 FIXTURES = sorted(p.name.removesuffix(".json") for p in PAGES.glob("*.json"))
@@ -25,7 +26,7 @@ COMPARED = (*CONTENT_FIELDS, "article_id", "text", "layout", "extraction", "alte
 def _load(name: str) -> tuple[dict, dict]:
     doc = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
     record = parse_page((PAGES / f"{name}.html.gz").read_bytes(), doc["url"], content_type=doc["content_type"] or None,
-                        fetched_at=datetime.fromisoformat(doc["fetched_at"]))
+                        fetched_at=datetime.fromisoformat(doc["fetched_at"])).to_dict()
     return doc, record
 
 
@@ -59,7 +60,7 @@ def test_parsed_record_matches_expected_field_by_field(name: str) -> None:
             assert record[field] == expected[field], f"{name}: field {field!r} differs"
         else:
             assert record.get(field) in (None, "", [], {}), f"{name}: {field!r} has a value the fixture does not expect"
-    assert problem(record) is None, f"{name}: the crawler would skip this page"
+    assert problem(Article.from_dict(record)) is None, f"{name}: the crawler would skip this page"
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

@@ -1,10 +1,10 @@
-"""extract.pipeline: order checked at construction; one failing component does not stop a doc."""
+"""baodantoc.extract.pipeline: order checked at construction; one failing component does not stop a doc."""
 
 import pytest
 
-from extract.doc import Doc
-from extract.normalize import make_doc
-from extract.pipeline import Component, Pipeline, PipelineOrderError
+from baodantoc.extract.doc import Doc
+from baodantoc.extract.normalize import make_doc
+from baodantoc.extract.pipeline import Component, Pipeline, PipelineOrderError
 
 
 def test_a_component_reading_an_unwritten_layer_is_rejected() -> None:

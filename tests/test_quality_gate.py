@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from baodantoc.evaluating import evaluate
+from baodantoc.jobs.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = json.loads((ROOT / "tests/eval_baseline.json").read_text(encoding="utf-8"))

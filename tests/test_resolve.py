@@ -1,9 +1,9 @@
-"""extract.entities.resolve: the overlap policies are plain functions and can be swapped."""
+"""baodantoc.extract.entities.resolve: the overlap policies are plain functions and can be swapped."""
 
 from __future__ import annotations
 
-from extract.entities.resolve import most_confident, outermost_then_confident
-from extract.entities.view import Cand
+from baodantoc.extract.entities.resolve import most_confident, outermost_then_confident
+from baodantoc.extract.entities.view import Cand
 
 ORG = Cand("ORG", 0, 4, 0.96, "rule:org-pattern")  # "UBND tỉnh Lào Cai"
 LOC = Cand("LOC", 1, 4, 0.97, "rule:prefix")  # "tỉnh Lào Cai" inside it
@@ -21,11 +21,11 @@ def test_the_alternative_policy_trusts_confidence_alone() -> None:
 
 
 def test_the_entity_model_takes_any_policy() -> None:
-    from extract.entities.model import load_entity_model
-    from extract.entities.recognize import EntityModel, recognize
-    from extract.normalize import make_doc
-    from extract.sentences import split_sentences
-    from extract.tokens import tokenize
+    from baodantoc.extract.entities.model import load_entity_model
+    from baodantoc.extract.entities.recognize import EntityModel, recognize
+    from baodantoc.extract.normalize import make_doc
+    from baodantoc.extract.sentences import split_sentences
+    from baodantoc.extract.tokens import tokenize
 
     base = load_entity_model()
     model = EntityModel(base.lexicon, base.national_heads, base.tagger, policy=lambda cands: [])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from crawler.sample_site.content import load_articles
+from baodantoc.crawler.sample_site.content import load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -23,19 +23,25 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from baodantoc.cli import cli
-from crawler.sample_site import ContentError, article_text, article_url, load_articles, load_sections
-from crawler.sample_site.catalog import PAGE_SIZE
-from crawler.sample_site.content import (
+from baodantoc.crawler.sample_site import (
+    ContentError,
+    article_text,
+    article_url,
+    load_articles,
+    load_sections,
+)
+from baodantoc.crawler.sample_site.catalog import PAGE_SIZE
+from baodantoc.crawler.sample_site.content import (
     CONTENT_HOSTS,
     check_collection,
     crosspost_url,
     published_at,
     validate_article,
 )
-from crawler.sample_site.edges import EDGE_PAGES, to_cp1258
-from crawler.sample_site.generator import generate_articles
-from crawler.sample_site.server import serve_sample_site, start_process
-from crawler.sample_site.site import SampleSite
+from baodantoc.crawler.sample_site.edges import EDGE_PAGES, to_cp1258
+from baodantoc.crawler.sample_site.generator import generate_articles
+from baodantoc.crawler.sample_site.server import serve_sample_site, start_process
+from baodantoc.crawler.sample_site.site import SampleSite
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SYNTHETIC = 1000

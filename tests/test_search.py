@@ -15,12 +15,12 @@ from outputs_helpers import sample_store, synthetic_store
 from rich.console import Console
 
 from baodantoc.cli import cli
-from baodantoc.folding import fold, fold_name, match_spans, tokens
-from baodantoc.provinces import province_area
+from baodantoc.cli.console import print_search_table as print_table
 from baodantoc.search import SearchStoreError, open_store, search
-from baodantoc.search_query import QueryError, build_query
-from baodantoc.search_render import print_table
+from baodantoc.search.places import province_area
+from baodantoc.search.query import QueryError, build_query
 from baodantoc.store import connect
+from baodantoc.store.folding import fold, fold_name, match_spans, tokens
 from baodantoc.store.search_index import rebuild_search_index
 
 
@@ -65,15 +65,14 @@ def test_match_spans_point_into_the_original_even_for_nfd() -> None:
         assert [unicodedata.normalize("NFC", text[s:e]) for s, e in spans] == ["Lào", "Cai"]
 
 
-def test_province_area_without_the_mapping_is_the_name_itself(monkeypatch: pytest.MonkeyPatch) -> None:
-    from baodantoc import provinces
+def test_province_area_of_a_name_that_is_no_province_is_the_name_itself() -> None:
+    assert province_area("Mù Cang Chải") == ("mu cang chai",)
+    assert province_area("huyện Mù Cang Chải") == ("mu cang chai",)
 
-    provinces.province_map.cache_clear()
-    monkeypatch.setattr(provinces, "mapping_path", lambda: Path("/nonexistent/mapping.json"))
-    try:
-        assert provinces.province_area("Lào Cai") == ("lao cai",)
-    finally:
-        provinces.province_map.cache_clear()
+
+def test_province_area_reads_names_typed_without_diacritics_or_with_a_prefix() -> None:
+    assert set(province_area("tinh lao cai")) == set(province_area("Lào Cai")) == {"lao cai", "yen bai"}
+    assert province_area("Lào Cai", strict=True) == ("lao cai",)
 
 
 def test_province_area_after_2025_includes_merged_provinces() -> None:

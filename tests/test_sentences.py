@@ -1,8 +1,8 @@
-"""extract.sentences: splits on sentence ends, never inside abbreviations or numbers."""
+"""baodantoc.extract.sentences: splits on sentence ends, never inside abbreviations or numbers."""
 
 import pytest
 
-from extract.sentences import split_spans
+from baodantoc.extract.sentences import split_spans
 
 
 def sentences(text: str) -> list[str]:
@@ -51,7 +51,7 @@ def test_abbreviation_checks_scan_a_bounded_window(monkeypatch: pytest.MonkeyPat
     """Regression: each dot used to search the whole text before it for the word it ends, so a
     100 KB paragraph of short sentences took minutes (quadratic). Only the word before the dot
     needs reading."""
-    import extract.sentences as sentences_module
+    import baodantoc.extract.sentences as sentences_module
 
     spy = _CountingPattern(sentences_module._WORD_BEFORE)
     monkeypatch.setattr(sentences_module, "_WORD_BEFORE", spy)

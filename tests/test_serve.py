@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from outputs_helpers import synthetic_store
 
 from baodantoc.cli import cli
-from baodantoc.folding import tokens
-from baodantoc.serve import build_datasette, fts_words, prepare_store
 from baodantoc.store import connect
+from baodantoc.store.folding import fts_words, tokens
+from baodantoc.web.serve import build_datasette, prepare_store
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from baodantoc.running import store_totals
+from baodantoc.jobs.run import store_totals
+from baodantoc.records import Article
 from baodantoc.store import connect, upsert_article
 
 
@@ -17,8 +18,8 @@ def test_read_only_opens_the_named_file_whatever_the_folder_name(tmp_path: Path,
     path = tmp_path / folder / "baodantoc.sqlite"
     db = connect(path)
     with db:
-        upsert_article(db, {"article_id": "1", "url": "https://baodantoc.vn/a-1.htm", "title": "Lào Cai",
-                            "text": "Lào Cai"})
+        upsert_article(db, Article(article_id="1", url="https://baodantoc.vn/a-1.htm", title="Lào Cai",
+                                   text="Lào Cai"))
     db.close()
     before = sorted(p.name for p in tmp_path.iterdir())
     ro = connect(path, readonly=True)

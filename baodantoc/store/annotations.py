@@ -10,45 +10,53 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from collections.abc import Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from ..records import (
+    FACT_FIELDS,
+    JSON_KINDS,
+    MENTION_FIELDS,
+    SENTENCE_FIELDS,
+    Annotations,
+    FieldInfo,
+    now_iso,
+)
 from .db import to_json
 
 
-def replace_article_annotations(db: sqlite3.Connection, article_id: str, result: Mapping[str, Any],
+def _cell(field: FieldInfo, value: Any) -> Any:
+    if field.kind in JSON_KINDS:
+        return to_json(value if value is not None else ({} if field.kind == "json" else []))
+    if field.kind == "bool":
+        return int(bool(value))
+    return value
+
+
+def _insert(db: sqlite3.Connection, table: str, fields: tuple[FieldInfo, ...], rows: Sequence[Any],
+            article_id: str) -> None:
+    """Insert record rows into ``table`` (its columns are the record's fields), under ``article_id``."""
+    cols = ", ".join(f.name for f in fields)
+    marks = ", ".join("?" for _ in fields)
+    db.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                   [[article_id if f.name == "article_id" else _cell(f, getattr(row, f.name)) for f in fields]
+                    for row in rows])
+
+
+def replace_article_annotations(db: sqlite3.Connection, article_id: str, result: Annotations,
                                 extractor_version: str, content_hash: str | None) -> None:
-    """Write one article's extraction result (``extract.api.article_result`` shape)."""
+    """Write one article's extraction result, replacing what an earlier run wrote."""
     for table in ("sentences", "mentions", "facts"):
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    db.executemany(
-        "INSERT INTO sentences (article_id, sentence_index, start, end, text) VALUES (?, ?, ?, ?, ?)",
-        [(article_id, s["index"], s["start"], s["end"], s["text"]) for s in result["sentences"]],
-    )
-    db.executemany(
-        "INSERT INTO mentions (article_id, mention_id, type, text, start, end, sentence_index, entity_id,"
-        " method, confidence, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, f"m{i}", m["type"], m["text"], m["start"], m["end"], m["sentence_index"],
-          m["entity_id"], m["method"], m["confidence"], to_json(m["attributes"] or {}))
-         for i, m in enumerate(result["entities"])],
-    )
-    db.executemany(
-        "INSERT INTO facts (article_id, fact_id, sentence_index, text, start, end, value, value_max, unit,"
-        " kind, approx, subject, place, period, sentence, attributes)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, f"f{i}", f["sentence_index"], f["text"], f["start"], f["end"], f["value"],
-          f["value_max"], f["unit"], f["kind"], int(bool(f["approx"])), f["subject"], f["place"],
-          f["period"], f["sentence"], to_json(f["attributes"] or {}))
-         for i, f in enumerate(result["facts"])],
-    )
+    _insert(db, "sentences", SENTENCE_FIELDS, result.sentences, article_id)
+    _insert(db, "mentions", MENTION_FIELDS, result.mentions, article_id)
+    _insert(db, "facts", FACT_FIELDS, result.facts, article_id)
     db.execute(
         "INSERT OR REPLACE INTO extraction_state (article_id, extractor_version, content_hash, extracted_at,"
         " error) VALUES (?, ?, ?, ?, ?)",
-        (article_id, extractor_version, content_hash, datetime.now(timezone.utc).isoformat(timespec="seconds"),
-         "; ".join(result.get("errors") or []) or None),
+        (article_id, extractor_version, content_hash, now_iso(), "; ".join(result.errors) or None),
     )
 
 
@@ -57,7 +65,7 @@ def record_failure(db: sqlite3.Connection, article_id: str, extractor_version: s
     db.execute(
         "INSERT OR REPLACE INTO extraction_state (article_id, extractor_version, content_hash, extracted_at,"
         " error) VALUES (?, ?, NULL, ?, ?)",
-        (article_id, extractor_version, datetime.now(timezone.utc).isoformat(timespec="seconds"), error),
+        (article_id, extractor_version, now_iso(), error),
     )
 
 

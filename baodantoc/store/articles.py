@@ -1,52 +1,47 @@
-"""Article rows: upsert by article_id, telling new, updated and unchanged apart by content_hash."""
+"""Article rows: upsert by article_id, telling new, updated and unchanged apart by content_hash.
+
+The columns are the fields of :class:`baodantoc.records.Article`, in order; list and dict fields are
+stored as JSON text. Nothing here restates the list.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections.abc import Mapping
-from datetime import datetime, timezone
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
+from ..records import ARTICLE_FIELD_NAMES, ARTICLE_FIELDS, JSON_KINDS, Article, content_hash, now_iso
 from .db import from_json, to_json
 
+#: Every column of ``articles``, in schema order (the fields of the record).
+ARTICLE_COLUMNS = ARTICLE_FIELD_NAMES
 #: Columns of ``articles`` holding JSON (lists or dicts).
-JSON_COLUMNS = ("section_path", "author", "tags", "images", "related_urls", "alternate_urls", "extraction")
-
-#: Every column of ``articles``, in schema order.
-ARTICLE_COLUMNS = (
-    "article_id", "url", "canonical_url", "host", "section", "section_path", "title", "sapo",
-    "author", "source", "published_at", "modified_at", "tags", "body", "text", "images",
-    "related_urls", "alternate_urls", "fetched_at", "http_status", "content_hash", "fingerprint",
-    "extraction", "layout", "first_seen_at", "updated_at",
-)
+JSON_COLUMNS = tuple(f.name for f in ARTICLE_FIELDS if f.kind in JSON_KINDS)
+#: Decoded value of a NULL JSON column.
+_EMPTY = {f.name: ({} if f.kind == "json" else []) for f in ARTICLE_FIELDS if f.kind in JSON_KINDS}
 
 UpsertResult = Literal["new", "updated", "unchanged"]
 
 
-def content_hash(text: str) -> str:
-    """sha256 of the article text: equal hashes mean nothing a reader sees has changed."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def upsert_article(db: sqlite3.Connection, record: Mapping[str, Any]) -> UpsertResult:
-    """Insert or update one article record (a dict with the schema's field names).
-
-    Returns ``"new"``, ``"updated"`` (text changed) or ``"unchanged"`` (only fetch metadata is
-    refreshed). The caller owns the transaction, so a batch commits at once or not at all.
-    """
-    if not record.get("article_id"):
-        raise ValueError("article record without article_id")
-    row = {col: record.get(col) for col in ARTICLE_COLUMNS}
+def _row(article: Article) -> dict[str, Any]:
+    row = {col: getattr(article, col) for col in ARTICLE_COLUMNS}
     if not row["content_hash"]:
         row["content_hash"] = content_hash(row["text"] or "")
     for col in JSON_COLUMNS:
         row[col] = to_json(row[col])
-    now = _now()
+    return row
+
+
+def upsert_article(db: sqlite3.Connection, article: Article) -> UpsertResult:
+    """Insert or update one article.
+
+    Returns ``"new"``, ``"updated"`` (text changed) or ``"unchanged"`` (only fetch metadata is
+    refreshed). The caller owns the transaction, so a batch commits at once or not at all.
+    """
+    if not article.article_id:
+        raise ValueError("article record without article_id")
+    row = _row(article)
+    now = now_iso()
     old = db.execute(
         "SELECT content_hash, first_seen_at, alternate_urls FROM articles WHERE article_id = ?",
         (row["article_id"],),
@@ -77,21 +72,37 @@ def upsert_article(db: sqlite3.Connection, record: Mapping[str, Any]) -> UpsertR
     return "updated"
 
 
-def get_article(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """One article as a record dict (JSON columns decoded), or None."""
+def get_article(db: sqlite3.Connection, article_id: str) -> Article | None:
+    """One stored article, or None."""
     row = db.execute("SELECT * FROM articles WHERE article_id = ?", (article_id,)).fetchone()
-    return row_to_record(row) if row else None
+    return row_to_article(row) if row else None
 
 
-def row_to_record(row: sqlite3.Row) -> dict[str, Any]:
-    """Decode an ``articles`` row into the record dict of DESIGN.md."""
-    rec = dict(row)
+def row_to_article(row: sqlite3.Row) -> Article:
+    """Decode an ``articles`` row (JSON columns decoded; a column an older store lacks stays empty)."""
+    data = dict(row)
     for col in JSON_COLUMNS:
-        if col in rec:
-            rec[col] = from_json(rec[col], {} if col == "extraction" else [])
-    return rec
+        if col in data:
+            data[col] = from_json(data[col], _EMPTY[col])
+    return Article.from_dict(data)
 
 
 def known_ids(db: sqlite3.Connection) -> set[str]:
     """Ids already stored: an incremental crawl skips them unless asked to refresh."""
     return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+
+
+def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any], str | None]]:
+    """(article_id, text, meta, content_hash) of the given articles, read 500 at a time: what the
+    extractor needs of each (meta: id, published_at, url, section, title)."""
+    for i in range(0, len(ids), 500):
+        batch = list(ids[i : i + 500])
+        marks = ",".join("?" for _ in batch)
+        for row in db.execute(
+            "SELECT article_id, text, published_at, url, section, title, content_hash FROM articles"
+            f" WHERE article_id IN ({marks})",
+            batch,
+        ):
+            meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
+                    "section": row["section"], "title": row["title"]}
+            yield row["article_id"], row["text"] or "", meta, row["content_hash"]

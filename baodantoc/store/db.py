@@ -7,7 +7,15 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from .folding import register_functions
 from .migrations import apply_migrations
+
+#: The connection, row and error types of the store, for the layers above to name: they never
+#: import ``sqlite3`` themselves (import-linter checks it), so the store stays the one place that
+#: knows it is SQLite and holds SQL.
+Connection = sqlite3.Connection
+Row = sqlite3.Row
+DatabaseError = sqlite3.Error
 
 
 class StoreError(Exception):
@@ -18,7 +26,8 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating when writable) the store at ``path``.
 
     ``":memory:"`` gives a private in-memory store (tests). WAL lets a reader (search, Datasette)
-    run while a crawl writes; ``synchronous=NORMAL`` is safe under WAL and much faster.
+    run while a crawl writes; ``synchronous=NORMAL`` is safe under WAL and much faster. The
+    folding SQL functions (``bdt_fold`` ...) are registered on every connection.
     """
     path_str = str(path)
     if readonly:
@@ -33,6 +42,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=NORMAL")
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA foreign_keys=ON")
+    register_functions(db)
     if not readonly:
         apply_migrations(db)
     return db

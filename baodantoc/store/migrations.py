@@ -4,6 +4,11 @@ Why named migrations: a store written by an older release is upgraded in place i
 rebuilt, and the table tells which steps a file has seen (as sqlite-utils' migrations do). Add a
 new step at the end; never edit a step that has shipped.
 
+Each step and its record commit in one transaction: a step that fails leaves neither half a
+schema nor a record, and the next run applies it again from the start. That is why steps run
+their SQL through :func:`run_script`, never ``executescript`` (which commits before it starts and
+after every statement).
+
 Column names are the record contract of DESIGN.md (shared with CSV and Parquet exports). List- and
 dict-valued fields are stored as JSON text.
 """
@@ -12,8 +17,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
 
+from ..records import now_iso
+from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
 from .views import create_output_views
 
@@ -21,7 +27,7 @@ Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 
 def _m001_core_tables(db: sqlite3.Connection) -> None:
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE articles (
             article_id    TEXT PRIMARY KEY,   -- numeric id from the URL (prefixed for foreign hosts)
@@ -153,19 +159,38 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
+class MigrationError(RuntimeError):
+    """A migration step failed; it was rolled back whole and is not recorded."""
+
+
 def apply_migrations(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
-    """Apply the steps not yet recorded in ``_migrations``; return the names applied now."""
-    db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-    applied = []
-    for name, step in migrations if migrations is not None else MIGRATIONS:
-        if name in done:
-            continue
-        with db:  # the step, then its record (executescript commits DDL as it goes)
-            step(db)
-            db.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-        applied.append(name)
-    return applied
+    """Apply the steps not yet recorded in ``_migrations``; return the names applied now.
+
+    Each step runs in its own transaction together with its ``_migrations`` row (SQLite's DDL is
+    transactional): on any error the step is rolled back whole and :class:`MigrationError` names it.
+    """
+    steps = migrations if migrations is not None else MIGRATIONS
+    saved = db.isolation_level
+    db.isolation_level = None  # we issue BEGIN/COMMIT ourselves; the module must not add its own
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+        applied = []
+        for name, step in steps:
+            if name in done:
+                continue
+            db.execute("BEGIN IMMEDIATE")  # take the write lock first: two processes never race a step
+            try:
+                if db.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone() is None:
+                    step(db)
+                    db.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, now_iso()))
+                    applied.append(name)
+                db.execute("COMMIT")
+            except BaseException as exc:
+                db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise MigrationError(f"migration {name} failed and was rolled back: {exc}") from exc
+                raise
+        return applied
+    finally:
+        db.isolation_level = saved

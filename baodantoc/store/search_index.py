@@ -10,7 +10,7 @@ Why this shape:
 
 * Tokenizer ``unicode61 remove_diacritics 2`` folds Vietnamese marks (also in NFD text) but not
   ``đ``; the indexed text therefore carries a đ→d copy when it has a ``đ`` (see
-  :data:`baodantoc.folding.SQL_INDEXED_TEXT`), so "dak lak" and "Đắk Lắk" both match.
+  :data:`baodantoc.store.folding.SQL_INDEXED_TEXT`), so "dak lak" and "Đắk Lắk" both match.
 * Regular (not external-content) tables: a delete by rowid always removes exactly what was indexed,
   whatever the source row looked like, so a writer that uses ``INSERT OR REPLACE`` (whose implicit
   delete fires no trigger) can at worst leave a stale row, never corrupt the index; the insert
@@ -28,11 +28,18 @@ The functions called by a migration must never change once shipped; add a new mi
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Callable
+from datetime import datetime
 
-from ..folding import SQL_INDEXED_TEXT
+from .folding import SQL_INDEXED_TEXT
+from .script import run_script
 
 TOKENIZER = "unicode61 remove_diacritics 2"
+_SENTENCE_COLUMNS = "rowid, article_id, sentence_index, text"
+_FACT_COLUMNS = "rowid, article_id, fact_id, subject, sentence"
+_ENTITY_COLUMNS = "rowid, entity_id, type, names, provinces"
 
 
 def _indexed(col: str) -> str:
@@ -49,43 +56,42 @@ def _fact_values(alias: str) -> str:
     return f"{alias}.rowid, {alias}.article_id, {alias}.fact_id, {subject}, {sentence}"
 
 
+def fts_triggers(source: str, fts: str, columns: str, values: Callable[[str], str],
+                 rowid: Callable[[str], str] = lambda alias: f"{alias}.rowid") -> str:
+    """The three triggers that keep the FTS table ``fts`` in step with ``source``, from one template
+    (as sqlite-utils' ``enable_fts`` generates its own).
+
+    columns: the FTS columns written, rowid first; values(alias): the SQL values for a row of
+    ``source`` named ``alias`` (``new``); rowid(alias): the FTS rowid of such a row. An insert
+    first clears an entry under the same rowid, so a writer's ``INSERT OR REPLACE`` (whose implicit
+    delete fires no trigger) never leaves a stale entry.
+    """
+    new_rowid, old_rowid = rowid("new"), rowid("old")
+    return f"""
+        CREATE TRIGGER {fts}_insert AFTER INSERT ON {source} BEGIN
+            DELETE FROM {fts} WHERE rowid = {new_rowid};
+            INSERT INTO {fts}({columns}) VALUES ({values('new')});
+        END;
+        CREATE TRIGGER {fts}_delete AFTER DELETE ON {source} BEGIN
+            DELETE FROM {fts} WHERE rowid = {old_rowid};
+        END;
+        CREATE TRIGGER {fts}_update AFTER UPDATE ON {source} BEGIN
+            DELETE FROM {fts} WHERE rowid = {old_rowid};
+            INSERT INTO {fts}({columns}) VALUES ({values('new')});
+        END;
+        """
+
 
 def create_search_index(db: sqlite3.Connection) -> None:
     """Migration 002: the FTS tables, their triggers, and the index of rows already stored."""
-    db.executescript(
-        f"""
+    run_script(db, f"""
         CREATE VIRTUAL TABLE sentences_fts USING fts5(
             article_id UNINDEXED, sentence_index UNINDEXED, text, tokenize = '{TOKENIZER}');
         CREATE VIRTUAL TABLE facts_fts USING fts5(
             article_id UNINDEXED, fact_id UNINDEXED, subject, sentence, tokenize = '{TOKENIZER}');
 
-        CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-            DELETE FROM sentences_fts WHERE rowid = new.rowid;
-            INSERT INTO sentences_fts(rowid, article_id, sentence_index, text)
-                VALUES ({_sentence_values('new')});
-        END;
-        CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-            DELETE FROM sentences_fts WHERE rowid = old.rowid;
-        END;
-        CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN
-            DELETE FROM sentences_fts WHERE rowid = old.rowid;
-            INSERT INTO sentences_fts(rowid, article_id, sentence_index, text)
-                VALUES ({_sentence_values('new')});
-        END;
-
-        CREATE TRIGGER facts_fts_insert AFTER INSERT ON facts BEGIN
-            DELETE FROM facts_fts WHERE rowid = new.rowid;
-            INSERT INTO facts_fts(rowid, article_id, fact_id, subject, sentence)
-                VALUES ({_fact_values('new')});
-        END;
-        CREATE TRIGGER facts_fts_delete AFTER DELETE ON facts BEGIN
-            DELETE FROM facts_fts WHERE rowid = old.rowid;
-        END;
-        CREATE TRIGGER facts_fts_update AFTER UPDATE ON facts BEGIN
-            DELETE FROM facts_fts WHERE rowid = old.rowid;
-            INSERT INTO facts_fts(rowid, article_id, fact_id, subject, sentence)
-                VALUES ({_fact_values('new')});
-        END;
+        {fts_triggers("sentences", "sentences_fts", _SENTENCE_COLUMNS, _sentence_values)}
+        {fts_triggers("facts", "facts_fts", _FACT_COLUMNS, _fact_values)}
         """
     )
     _fill(db)
@@ -156,21 +162,10 @@ def create_entity_index(db: sqlite3.Connection) -> None:
     whatever the spelling, among tens of thousands, within a few milliseconds. The FTS match
     narrows the candidates; the caller then compares folded names exactly.
     """
-    db.executescript(
-        f"""
+    run_script(db, f"""
         CREATE VIRTUAL TABLE entities_fts USING fts5(
             entity_id UNINDEXED, type UNINDEXED, names, provinces, tokenize = '{TOKENIZER}');
-        CREATE TRIGGER entities_fts_insert AFTER INSERT ON entities BEGIN
-            DELETE FROM entities_fts WHERE rowid = new.rowid;
-            INSERT INTO entities_fts(rowid, entity_id, type, names, provinces) VALUES ({_entity_values('new')});
-        END;
-        CREATE TRIGGER entities_fts_delete AFTER DELETE ON entities BEGIN
-            DELETE FROM entities_fts WHERE rowid = old.rowid;
-        END;
-        CREATE TRIGGER entities_fts_update AFTER UPDATE ON entities BEGIN
-            DELETE FROM entities_fts WHERE rowid = old.rowid;
-            INSERT INTO entities_fts(rowid, entity_id, type, names, provinces) VALUES ({_entity_values('new')});
-        END;
+        {fts_triggers("entities", "entities_fts", _ENTITY_COLUMNS, _entity_values)}
         INSERT INTO entities_fts(rowid, entity_id, type, names, provinces)
             SELECT {_entity_values('e')} FROM entities e;
         """
@@ -183,16 +178,34 @@ def create_entity_index(db: sqlite3.Connection) -> None:
 #: instead of ranking every match (common words match hundreds of thousands of sentences). A key
 #: that does not fit (a non-numeric id, over 4095 sentences) falls back to minus the table rowid,
 #: which sorts last. Computed from the row itself, so a delete always finds what was indexed.
+SENTENCE_SLOTS = 4096
 _SENTENCE_FTS_ROWID = (
-    "CASE WHEN {a}.sentence_index BETWEEN 0 AND 4095 AND length({a}.article_id) BETWEEN 1 AND 15 "
+    f"CASE WHEN {{a}}.sentence_index BETWEEN 0 AND {SENTENCE_SLOTS - 1} AND length({{a}}.article_id) BETWEEN 1 AND 15 "
     "AND {a}.article_id NOT GLOB '*[^0-9]*' "
-    "THEN CAST({a}.article_id AS INTEGER) * 4096 + {a}.sentence_index ELSE -{a}.rowid END"
+    f"THEN CAST({{a}}.article_id AS INTEGER) * {SENTENCE_SLOTS} + {{a}}.sentence_index ELSE -{{a}}.rowid END"
 )
+#: Smallest sentence rowid of an article whose id is a 13-digit ms time (2001-09-09 onwards).
+TIME_ROWID_MIN = 10**12 * SENTENCE_SLOTS
+_NUMERIC_ID = re.compile(r"[0-9]{1,15}")
 
 
 def sentence_fts_rowid(alias: str) -> str:
     """SQL for the ``sentences_fts`` rowid of the sentence row ``alias``."""
     return _SENTENCE_FTS_ROWID.format(a=alias)
+
+
+def article_rowid_range(article_id: str) -> tuple[int, int] | None:
+    """[low, high) of the ``sentences_fts`` rowids of one article's sentences, when they derive
+    from its id (a numeric id); None otherwise."""
+    if not _NUMERIC_ID.fullmatch(article_id):
+        return None
+    low = int(article_id) * SENTENCE_SLOTS
+    return low, low + SENTENCE_SLOTS
+
+
+def time_rowid(moment: datetime) -> int:
+    """The smallest sentence rowid of an article whose id (creation time in ms) is ``moment``."""
+    return int(moment.timestamp() * 1000) * SENTENCE_SLOTS
 
 
 def _dated_values(alias: str) -> str:
@@ -206,26 +219,14 @@ def _fill_sentences_by_date(db: sqlite3.Connection) -> None:
 
 def create_dated_sentence_index(db: sqlite3.Connection) -> None:
     """Migration 005: ``sentences_fts`` re-keyed so that rowid order is publication order."""
-    new, old = sentence_fts_rowid("new"), sentence_fts_rowid("old")
-    db.executescript(
-        f"""
+    run_script(db, f"""
         DROP TRIGGER sentences_fts_insert;
         DROP TRIGGER sentences_fts_delete;
         DROP TRIGGER sentences_fts_update;
         DROP TABLE sentences_fts;
         CREATE VIRTUAL TABLE sentences_fts USING fts5(
             article_id UNINDEXED, sentence_index UNINDEXED, text, tokenize = '{TOKENIZER}');
-        CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-            DELETE FROM sentences_fts WHERE rowid = {new};
-            INSERT INTO sentences_fts(rowid, article_id, sentence_index, text) VALUES ({_dated_values('new')});
-        END;
-        CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-            DELETE FROM sentences_fts WHERE rowid = {old};
-        END;
-        CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN
-            DELETE FROM sentences_fts WHERE rowid = {old};
-            INSERT INTO sentences_fts(rowid, article_id, sentence_index, text) VALUES ({_dated_values('new')});
-        END;
+        {fts_triggers("sentences", "sentences_fts", _SENTENCE_COLUMNS, _dated_values, sentence_fts_rowid)}
         """
     )
     _fill_sentences_by_date(db)

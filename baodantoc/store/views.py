@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .script import run_script
+
 
 def _attr(table: str, key: str) -> str:
     return f"CASE WHEN json_valid({table}.attributes) THEN json_extract({table}.attributes, '$.{key}') END"
@@ -20,8 +22,7 @@ def _attr(table: str, key: str) -> str:
 
 def create_output_views(db: sqlite3.Connection) -> None:
     """Migration 003: the ``places``, ``people`` and ``fact_details`` views."""
-    db.executescript(
-        f"""
+    run_script(db, f"""
         CREATE VIEW places AS
         SELECT e.entity_id, e.canonical_name AS name,
                {_attr('e', 'level')} AS level,

@@ -7,15 +7,16 @@ kept for old pages), list it for its hosts in ``crawler/sites.py``, and add a fi
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
+from ...records import Article, utc_now
 from ..urls import site_for
 from .base import Layout
 from .bundle import PageBundle, PageError, decode_page, make_bundle
 from .cms import CmsLayout
 from .generic import GenericLayout
-from .record import CONTENT_FIELDS, build_record
+from .record import build_record
 from .vietnamnet import VietnamnetLayout
 
 #: Every layout by name, in the order they are tried after the host's own; generic comes last.
@@ -25,7 +26,7 @@ LAYOUTS: dict[str, Layout] = {
     "generic": GenericLayout(),
 }
 
-__all__ = ["CONTENT_FIELDS", "LAYOUTS", "Layout", "PageBundle", "PageError", "choose_layout", "decode_page",
+__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "choose_layout", "decode_page",
            "make_bundle", "parse_html", "parse_page"]
 
 
@@ -45,18 +46,18 @@ def choose_layout(b: PageBundle, name: str | None = None) -> Layout:
 
 
 def parse_html(html: str, url: str, *, fetched_at: datetime | None = None, http_status: int = 200,
-               layout: str | None = None) -> dict[str, Any]:
+               layout: str | None = None) -> Article:
     """Decoded HTML of one page -> its article record (see ``record.build_record``).
 
     ``url``: where the page was fetched from (it decides the host's layouts and gives the article
     id); ``fetched_at``: the fetch instant, which relative times ("5 giờ trước") count back from
     (default: now); ``layout``: force a layout by name instead of choosing.
     """
-    bundle = make_bundle(html, url, fetched_at or datetime.now(timezone.utc))
+    bundle = make_bundle(html, url, fetched_at or utc_now())
     return build_record(choose_layout(bundle, layout), bundle, http_status)
 
 
 def parse_page(body: bytes, url: str, *, content_type: str | None = None, max_bytes: int | None = None,
-               **kwargs: Any) -> dict[str, Any]:
+               **kwargs: Any) -> Article:
     """Raw bytes of a saved page (gzip allowed) -> its record; raises PageError if unreadable."""
     return parse_html(decode_page(body, content_type, max_bytes), url, **kwargs)

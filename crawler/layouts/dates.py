@@ -12,9 +12,9 @@ is what it is good at.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
-VIETNAM = timezone(timedelta(hours=7))
+from ...records import VIETNAM, local_iso
 
 _TIME_DATE = re.compile(
     r"(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?:[,|-]|ngày)?\s*(?:ngày\s*)?"
@@ -101,4 +101,4 @@ def parse_relative(text: str | None, fetched_at: datetime) -> datetime | None:
 
 def iso(moment: datetime | None) -> str | None:
     """ISO 8601 to the second with the +07:00 offset (the record format), or None."""
-    return moment.astimezone(VIETNAM).isoformat(timespec="seconds") if moment else None
+    return local_iso(moment)

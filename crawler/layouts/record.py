@@ -8,21 +8,15 @@ gave each field) with ``layout`` (which parser read the page).
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from baodantoc.store import content_hash
-
+from ...records import Article, content_hash
 from .. import urls
 from ..fingerprint import fingerprint
 from . import heuristics, structured
 from .base import Layout, first
 from .bundle import PageBundle
 from .dates import iso
-
-#: Record fields a parser fills (besides bookkeeping: url, fetch time, status, hashes).
-CONTENT_FIELDS = ("title", "sapo", "author", "source", "published_at", "modified_at", "section",
-                  "section_path", "tags", "body", "images", "related_urls", "canonical_url")
 
 
 def _canonical(b: PageBundle, article_id: str | None) -> tuple[str, str]:
@@ -45,7 +39,7 @@ def _related(b: PageBundle, layout: Layout, own_id: str | None) -> list[str]:
     return out
 
 
-def build_record(layout: Layout, b: PageBundle, http_status: int = 200) -> dict[str, Any]:
+def build_record(layout: Layout, b: PageBundle, http_status: int = 200) -> Article:
     """Read every field of the page through ``layout``'s cascades."""
     extraction: dict[str, str] = {}
     article_id = urls.article_id(b.url) or urls.article_id(structured.canonical(b) or "")
@@ -71,29 +65,29 @@ def build_record(layout: Layout, b: PageBundle, http_status: int = 200) -> dict[
     modified = iso(first("modified_at", extraction, ("metadata", lambda: structured.modified_at(b))))
     text = "\n\n".join(part for part in (title, sapo, body.text) if part)
     alternates = [b.url] if b.url != canonical else []  # e.g. the m. page it was fetched from
-    return {
-        "article_id": article_id,
-        "url": b.url,
-        "canonical_url": canonical,
-        "host": urlsplit(canonical).hostname,
-        "section": section,
-        "section_path": section_path,
-        "title": title,
-        "sapo": sapo,
-        "author": authors,
-        "source": source,
-        "published_at": layout.published_at(b, article_id, extraction),
-        "modified_at": modified,
-        "tags": tags or [],
-        "body": body.text,
-        "text": text,
-        "images": body.images,
-        "related_urls": related,
-        "alternate_urls": alternates,
-        "fetched_at": iso(b.fetched_at),
-        "http_status": http_status,
-        "content_hash": content_hash(text),
-        "fingerprint": fingerprint(body.text),
-        "extraction": extraction,
-        "layout": layout.name,
-    }
+    return Article(
+        article_id=article_id,
+        url=b.url,
+        canonical_url=canonical,
+        host=urlsplit(canonical).hostname,
+        section=section,
+        section_path=section_path,
+        title=title,
+        sapo=sapo,
+        author=authors,
+        source=source,
+        published_at=layout.published_at(b, article_id, extraction),
+        modified_at=modified,
+        tags=tags or [],
+        body=body.text,
+        text=text,
+        images=body.images,
+        related_urls=related,
+        alternate_urls=alternates,
+        fetched_at=iso(b.fetched_at),
+        http_status=http_status,
+        content_hash=content_hash(text),
+        fingerprint=fingerprint(body.text),
+        extraction=extraction,
+        layout=layout.name,
+    )

@@ -1,4 +1,4 @@
-"""``python -m crawler.sample_site``: the server process behind :func:`server.start_process`.
+"""``python -m baodantoc.crawler.sample_site``: the server process behind :func:`server.start_process`.
 
 Prints {"port": N} on stdout once listening and serves until stdin is closed. People use
 ``baodantoc sample-site`` instead.
@@ -15,7 +15,7 @@ from .server import serve_until_stdin_closes
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m crawler.sample_site", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m baodantoc.crawler.sample_site", description=__doc__)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--synthetic", type=int, default=0)
     parser.add_argument("--seed", type=int, default=0)

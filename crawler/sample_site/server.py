@@ -180,11 +180,11 @@ def start_process(port: int = 0, synthetic: int = 0, seed: int = 0, slow_delay: 
                   start_timeout: float = 120.0) -> SiteProcess:
     """Start the sample site in a separate Python process and wait until it listens.
 
-    A subprocess (``python -m crawler.sample_site``) rather than multiprocessing: it works from any
+    A subprocess (``python -m baodantoc.crawler.sample_site``) rather than multiprocessing: it works from any
     caller, including scripts without an ``if __name__ == "__main__"`` guard. Raises RuntimeError
     with the child's message when it cannot start (bad content, port in use, timeout).
     """
-    cmd = [sys.executable, "-m", "crawler.sample_site", "--port", str(port), "--synthetic", str(synthetic),
+    cmd = [sys.executable, "-m", "baodantoc.crawler.sample_site", "--port", str(port), "--synthetic", str(synthetic),
            "--seed", str(seed), "--slow-delay", str(slow_delay)]
     process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=Path(__file__).resolve().parents[2])

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from ...records import utc_now
 from .. import discovery, urls
 from ..errors import classify
 from ..filters import CrawlFilters
@@ -262,23 +263,22 @@ class BaodantocSpider(scrapy.Spider):
             self._stat("skipped/not_html")
             return
         try:
-            record = parse_html(response.text, response.url, fetched_at=datetime.now(timezone.utc),
+            record = parse_html(response.text, response.url, fetched_at=utc_now(),
                                 http_status=response.status)
         except Exception as exc:  # a parser bug must cost one page, not the crawl
             log.exception("could not parse %s", response.url)
             self._stat(f"errors/parse:{type(exc).__name__}")
             return
-        hint = self.section_hints.get(record["article_id"] or "")
-        if not record["section"] and hint and urls.site_for(response.url) is urls.site_for(record["canonical_url"]):
-            record["section"] = hint  # a page without breadcrumb (e-magazine): the listing it was in
-            record["extraction"]["section"] = "listing"
+        hint = self.section_hints.get(record.article_id or "")
+        if not record.section and hint and urls.site_for(response.url) is urls.site_for(record.canonical_url or ""):
+            record.section = hint  # a page without breadcrumb (e-magazine): the listing it was in
+            record.extraction["section"] = "listing"
         seen_at = [*response.meta.get("redirect_urls", []), response.url]
-        record["alternate_urls"] = sorted({*record["alternate_urls"],
-                                           *(u for u in seen_at if u != record["canonical_url"])})
+        record.alternate_urls = sorted({*record.alternate_urls, *(u for u in seen_at if u != record.canonical_url)})
         yield record
         site = urls.site_for(response.url)
         if site is not None and not site.sections_only:  # never wander through another outlet
-            for url in record["related_urls"]:
+            for url in record.related_urls:
                 request = self.article_request(url, "related")
                 if request:
                     yield request

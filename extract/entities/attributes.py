@@ -24,17 +24,6 @@ from ..gazetteer import AdminUnit, Gazetteer, gazetteer_key, load_gazetteer
 NEW_ERA_FROM = "2025-07-01"  # the 2025 reorganization took effect on this date
 
 
-def split_prefix(text: str, gaz: Gazetteer) -> tuple[str, str, Any]:
-    """("xã", "Tân Sơn", PlacePrefix) for "xã Tân Sơn"; ("", text, None) without a prefix."""
-    words = text.split(" ")
-    for n in (3, 2, 1):
-        if len(words) > n:
-            prefix = gaz.place_prefix(gazetteer_key(" ".join(words[:n])))
-            if prefix is not None:
-                return " ".join(words[:n]), " ".join(words[n:]), prefix
-    return "", text, None
-
-
 def _era(doc: Doc) -> str:
     published = str(doc.meta.get("published_at") or "")
     return "2025" if published[:10] >= NEW_ERA_FROM else "old"
@@ -62,7 +51,7 @@ def _pick_unit(units: tuple[AdminUnit, ...], level: str | None, era: str, provin
 
 
 def _loc(m: Mention, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:
-    prefix, name, pp = split_prefix(m.text, gaz)
+    prefix, name, pp = gaz.split_place_prefix(m.text)
     level = pp.level or pp.category if pp is not None else None
     attrs: dict[str, Any] = {"name": name}
     if prefix:

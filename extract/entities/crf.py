@@ -1,6 +1,6 @@
 """The project's own CRF entity tagger (underthesea_core), over syllables.
 
-The model is trained by ``python -m extract.training.train_ner`` on the team-written corpus and
+The model is trained by ``python -m baodantoc.extract.training.train_ner`` on the team-written corpus and
 shipped gzipped as ``extract/models/ner_crf.bin.gz`` (3.7 MB instead of 10 in the repository);
 underthesea_core loads only from a plain file, so it is unpacked into a private temporary file
 for the load (about 0.1 s once per process). Features come from :mod:`.features`, shared with training. Each predicted span gets a confidence: the lowest marginal probability of its labels,
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from underthesea_core import CRFTagger
 
+from ...records import ENTITY_TYPES
 from .features import lexicon_layers, sentence_features
 from .view import Cand, SentenceView
 
@@ -117,7 +118,7 @@ class CrfTagger:
         index = {lab: i for i, lab in enumerate(self._labels)}
         out = []
         for typ, i, j in spans:
-            if typ not in ("PER", "ORG", "LOC", "ETH") or not plausible(v, i, j):
+            if typ not in ENTITY_TYPES or not plausible(v, i, j):
                 continue
             if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT for k in range(i, j)):
                 continue  # every syllable of a person's name is capitalized

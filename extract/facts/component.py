@@ -1,7 +1,7 @@
 """The pipeline component: every number of every sentence -> ``Fact`` records on ``doc.facts``.
 
 Split as spaCy splits its rulers: :func:`candidates` finds and types the numbers of one sentence
-(pure rules over syllables, see :mod:`extract.facts.rules`), :func:`find_facts` adds what needs the
+(pure rules over syllables, see :mod:`baodantoc.extract.facts.rules`), :func:`find_facts` adds what needs the
 whole document (place, period, offsets) and writes the layer. Numbers that are not facts are counted
 by reason in ``doc.meta["fact_skips"]`` so a surprising drop can be traced without a debugger.
 """

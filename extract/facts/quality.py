@@ -2,7 +2,7 @@
 
 Gold and predicted facts are paired exactly as the scorer pairs them (per article, in gold order,
 the first unused prediction with the same kind and a value within 0.5%:
-:func:`extract.evaluation.fact_matches`). Then:
+:func:`baodantoc.extract.evaluation.fact_matches`). Then:
 
 * **unit agreement** — on matched facts only. Both units are normalized the same way
   (:func:`norm_unit`); they agree when equal or, for counts and ratios, when one is a whole-word

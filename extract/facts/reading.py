@@ -1,6 +1,6 @@
 """What phrase a number is said of, read from the words around it (used by every fact kind).
 
-:mod:`extract.facts.subject` decides, per kind, which of these readers to trust; they only find a
+:mod:`baodantoc.extract.facts.subject` decides, per kind, which of these readers to trust; they only find a
 phrase: the one before the number's predicate (:func:`before_phrase`), the one right after it
 (:func:`after_phrase`), the nearest noun of a word list in the clause (:func:`anchor`: "tổng vốn … là
 783,6 tỷ đồng"), the phrase before a comparative (:func:`comparative_phrase`) or a rate noun named earlier

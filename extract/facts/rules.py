@@ -13,7 +13,7 @@ A number is looked at in this order (the first rule that decides wins; a skip na
    years ("năm 2022", a bare 4-digit 1900–2100 with no unit), days and months ("ngày 15", "tháng 5"),
    ages ("ở tuổi 65").
 4. Ranges ("5 - 10 ha", "từ 5 đến 10", "60 - 70 triệu đồng"), multipliers, then the unit
-   (:mod:`extract.facts.units`) gives the kind; a duration is dropped when it is an age ("81 tuổi",
+   (:mod:`baodantoc.extract.facts.units`) gives the kind; a duration is dropped when it is an age ("81 tuổi",
    "50 năm tuổi Đảng") or an anniversary ("Kỷ niệm 90 năm ngày thành lập").
 5. A number with no unit is kept only after a quantity word ("là", "đạt", "tổng số"…), as a count.
 """

@@ -1,6 +1,6 @@
 """The written shape of a number: what it is before any context word is read.
 
-Rule 1 and 2 of :mod:`extract.facts.rules` — clock times, names glued to digits ("F0", "5G",
+Rule 1 and 2 of :mod:`baodantoc.extract.facts.rules` — clock times, names glued to digits ("F0", "5G",
 "COVID-19"), document numbers ("1719/QĐ-TTg"), codes and phone numbers, list numbering, and the
 slash forms "a/b" (a date, a rank "thứ 10/63", or a ratio "47/51 xã") — plus the records the rules
 pass around (:class:`Draft`, :class:`Result`) and the multiplier reader.

@@ -3,7 +3,7 @@
 Vietnamese noun phrases are head-first ("hộ nghèo", "trạm thu phát sóng thông tin di động") and a
 quantity stands right before what it counts, or after the predicate of what it measures. Each kind
 reads its subject its own way (the word lists are data/subjects.txt; phrase boundaries
-:mod:`extract.facts.phrases`):
+:mod:`baodantoc.extract.facts.phrases`):
 
 * **count** — the counted noun after the number with its modifiers ("1.200 hộ nghèo"); a group of
   people measured by a population noun before it ("dân số hơn 17.000 người"); a bare classifier or
@@ -27,7 +27,7 @@ reads its subject its own way (the word lists are data/subjects.txt; phrase boun
 A clause that opens with its predicate ("…, chiếm 15,2% dân số", "…, tăng 386 tỷ đồng", "…, rộng
 3,5 m") has no subject of its own: it takes the previous fact's in the sentence; so does a figure
 said of a place with the previous fact's unit ("1.200 ha sơn tra, riêng xã Xà Hồ có 415 ha").
-The head (:func:`extract.facts.phrases.head_of`) is the phrase's first word past quantity words.
+The head (:func:`baodantoc.extract.facts.phrases.head_of`) is the phrase's first word past quantity words.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Format (``corpus/*.jsonl``), one sentence or short passage per line::
 
 ``entities`` lists EVERY occurrence, in order of appearance, as (type, exact surface). Offsets are
 recovered by searching each surface after the previous one, so annotators never count characters.
-Conventions: docs/ANNOTATION.md. Run ``python -m extract.training.corpus`` to validate all files.
+Conventions: docs/ANNOTATION.md. Run ``python -m baodantoc.extract.training.corpus`` to validate all files.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...records import ENTITY_TYPES
+
 CORPUS_DIR = Path(__file__).parent / "corpus"
-TYPES = ("PER", "ORG", "LOC", "ETH")
+TYPES = ENTITY_TYPES
 
 
 @dataclass(frozen=True)

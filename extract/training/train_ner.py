@@ -1,9 +1,9 @@
 """Train the CRF entity tagger on the team-written corpus; optionally cross-validate first.
 
-    python -m extract.training.train_ner            # train, write extract/models/ner_crf.bin
-    python -m extract.training.train_ner --folds 5  # k-fold scores on the corpus, then train
+    python -m baodantoc.extract.training.train_ner            # train, write extract/models/ner_crf.bin
+    python -m baodantoc.extract.training.train_ner --folds 5  # k-fold scores on the corpus, then train
 
-The features are computed by extract.entities.features over the same syllables, lexicon and rule
+The features are computed by baodantoc.extract.entities.features over the same syllables, lexicon and rule
 candidates the recognizer uses at run time, so training and tagging cannot drift apart. Training
 data is ONLY the team's own corpus (extract/training/corpus): no research-use set is read here.
 """

@@ -1,0 +1,5 @@
+"""``python -m baodantoc``: the command line (as the ``baodantoc`` script)."""
+
+from .cli import main
+
+main()

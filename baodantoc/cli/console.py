@@ -1,0 +1,207 @@
+"""Everything the command line draws for people: tables, reports, progress; all with rich.
+
+One place for console rendering, so commands look alike and the library layers below never
+print: they return records and take progress callbacks, and this module turns both into a
+display (machines get JSON or CSV from the same records).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from ..records import ENTITY_TYPES
+
+if TYPE_CHECKING:  # types only: a progress bar must not import Scrapy or the gazetteer
+    from ..crawler.report import CrawlReport
+    from ..search import Hit
+
+
+# -- progress -----------------------------------------------------------------------------------
+
+
+@contextmanager
+def progress_bar(description: str, total: float | None = None, unit: str = "",
+                 enabled: bool = True) -> Iterator[Callable[[float], None]]:
+    """Yield ``advance(n)``; shows a bar on an interactive stderr, does nothing otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda n=1: None
+        return
+    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
+    if unit:
+        columns.append(TextColumn(unit))
+    columns.append(TimeRemainingColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda n=1: progress.advance(task, n)
+
+
+class StatusLine:
+    """A spinner with a changing status text (the crawl's): call it with the text, None to end.
+
+    Shown on stderr only when it is a terminal, so a crawl in CI or piped to a file stays quiet.
+    """
+
+    def __init__(self, label: str, console: Console | None = None) -> None:
+        self.label = label
+        self.console = console or Console(stderr=True)
+        self.progress: Progress | None = None
+        self.task_id: Any = None
+
+    @classmethod
+    def if_terminal(cls, label: str) -> StatusLine | None:
+        """A status line when stderr is a terminal, else None (no display)."""
+        return cls(label) if sys.stderr.isatty() else None
+
+    def __call__(self, text: str | None) -> None:
+        if text is None:
+            if self.progress is not None:
+                self.progress.stop()
+                self.progress = None
+            return
+        if self.progress is None:
+            self.progress = Progress(SpinnerColumn(), TextColumn(f"[bold]{self.label}[/] {{task.description}}"),
+                                     TimeElapsedColumn(), console=self.console, transient=True)
+            self.progress.start()
+            self.task_id = self.progress.add_task(text, total=None)
+        self.progress.update(self.task_id, description=text)
+
+
+# -- crawl report --------------------------------------------------------------------------------
+
+
+def _counts(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    return f"{total:,}" + (": " + " · ".join(f"{k} {n:,}" for k, n in counts.items()) if counts else "")
+
+
+def _seconds(report: CrawlReport) -> str:
+    return f" in {report.elapsed_s:.1f} s" if report.elapsed_s else ""
+
+
+def print_report(report: CrawlReport, console: Console | None = None) -> None:
+    """Summary lines (articles, skips by reason, errors by kind, cross-posts), then the checks."""
+    console = console or Console(stderr=True)
+    a = report.articles
+    console.print(f"[bold]crawl {report.run_id or ''}[/] {report.finish_reason or ''}{_seconds(report)}: "
+                  f"{report.pages_fetched:,} pages fetched", highlight=False)
+    console.print(f"  articles    {a.get('new', 0):,} new · {a.get('updated', 0):,} updated · "
+                  f"{a.get('unchanged', 0):,} unchanged", highlight=False)
+    console.print(f"  skipped     {_counts(report.skipped)}", highlight=False)
+    console.print(f"  errors      {_counts(report.errors)}", highlight=False)
+    console.print(f"  cross-posts {_counts(report.crossposts)}", highlight=False)
+    console.print(f"  store       {report.store} (run {report.run_id}; report in crawl_runs)", highlight=False)
+    checks = Table(title="coverage and checks", title_justify="left")
+    checks.add_column("check")
+    checks.add_column("value", justify="right")
+    checks.add_column("threshold", justify="right")
+    checks.add_column("result")
+    for check in report.checks:
+        unit = "%" if check["name"].startswith("coverage:") else ""
+        result = {True: "[green]pass[/]", False: "[red]FAIL[/]", None: "[dim]not run (no articles)[/]"}[check["passed"]]
+        checks.add_row(check["name"], f"{check['value']}{unit}", f"≥ {check['threshold']}{unit}", result)
+    console.print(checks)
+    degraded = {f: n for f, layers in report.layers.items() for layer, n in layers.items() if layer == "generic"}
+    if degraded:
+        console.print("[yellow]fields read by the generic fallback (has the site's layout changed?):[/] "
+                      + ", ".join(f"{f} {n}" for f, n in sorted(degraded.items())))
+
+
+# -- extraction scores and the run summary -------------------------------------------------------
+
+
+def print_evaluation(result: dict[str, Any], console: Console | None = None) -> None:
+    """Scores of each system side by side: P/R/F1 per row key."""
+    console = console or Console(width=None if Console().is_terminal else 140)
+    systems = list(result["systems"])
+    table = Table(title=f"{result['gold']} — {result['documents']} documents", show_lines=False)
+    table.add_column("score")
+    for name in systems:
+        table.add_column(f"{name} P / R / F1", justify="right", no_wrap=True)
+        table.add_column("tp/fp/fn", justify="right", style="dim", no_wrap=True)
+    keys: list[str] = []
+    for name in systems:
+        keys += [k for k in result["systems"][name]["scores"] if k not in keys]
+    for key in keys:
+        row = [key]
+        for name in systems:
+            s = result["systems"][name]["scores"].get(key)
+            if s is None:
+                row += ["-", ""]
+            else:
+                row += [f"{s['p']:.3f} / {s['r']:.3f} / [bold]{s['f1']:.3f}[/]", f"{s['tp']}/{s['fp']}/{s['fn']}"]
+        table.add_row(*row)
+    console.print(table)
+    speed = ", ".join(f"{n} {result['systems'][n]['chars_per_second']:,} chars/s" for n in systems)
+    console.print(f"speed: {speed}")
+    for err in result.get("errors", []):
+        console.print("\t".join(str(x) for x in err), markup=False, highlight=False)
+
+
+def print_run_summary(summary: Any, console: Console | None = None) -> None:
+    """The closing lines of ``baodantoc run``: what extraction and export did, what is in the store."""
+    console = console or Console()
+    ext, exp = summary.extract, summary.export
+    console.print(f"extract     {ext.extracted} articles ({ext.mentions:,} mentions, {ext.facts:,} facts;"
+                  f" extractor {ext.extractor_version})" + (f", {ext.failed} failed" if ext.failed else ""))
+    console.print(f"export      {len(exp.files)} files in {summary.output / 'export'}")
+    t = summary.totals
+    console.print(f"store       {t['articles']:,} articles · {t['mentions']:,} mentions · {t['entities']:,} entities"
+                  f" · {t['facts']:,} facts")
+    table = Table(title="most mentioned (articles)", show_header=True)
+    for typ in ENTITY_TYPES:
+        table.add_column(typ)
+    rows = max((len(v) for v in summary.top.values()), default=0)
+    for i in range(rows):
+        table.add_row(*[f"{v[i][0]} ({v[i][1]})" if i < len(v) else "" for v in (summary.top.get(x, []) for x in ENTITY_TYPES)])
+    console.print(table)
+    console.print(f"next: baodantoc search \"hộ nghèo\" --kind percent · baodantoc serve · notebooks/ "
+                  f"(data in {summary.output})")
+
+
+# -- search results ------------------------------------------------------------------------------
+
+
+def _highlighted(hit: Hit) -> Text:
+    text = Text(hit.sentence)
+    for start, end in hit.spans:
+        text.stylize("bold yellow", start, end)
+    return text
+
+
+def _number(fact: dict[str, Any], with_subject: bool) -> str:
+    label = ("~" if fact.get("approx") else "") + (fact.get("text") or "")
+    if with_subject and fact.get("subject"):
+        label += f" ({fact['subject']})"
+    return label
+
+
+def print_search_table(hits: list[Hit], console: Console | None = None, facts_mode: bool = False) -> None:
+    """The human view: one row per hit."""
+    console = console or Console()
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Date", no_wrap=True, width=10)
+    table.add_column("Sentence", ratio=5)
+    table.add_column("Number", ratio=2)
+    table.add_column("Title", ratio=3)
+    table.add_column("URL", ratio=3, overflow="fold")  # folded, never cut: and a terminal link besides
+    for hit in hits:
+        numbers = "\n".join(_number(f, facts_mode) for f in hit.facts)
+        url = Text(hit.url or "", style=f"link {hit.url}" if hit.url else "")
+        table.add_row((hit.published_at or "")[:10], _highlighted(hit), numbers, hit.title or "", url)
+    console.print(table)

@@ -1,0 +1,168 @@
+"""The output commands — ``export``, ``search``, ``serve`` — registered on the ``baodantoc`` group.
+
+Each command is a thin wrapper around one library function. Expected failures end in one line: a store problem exits 1,
+an absurd query or filter exits 2 (the usage-error status), never with a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import UserError
+from .options import store_option
+
+
+class BadQuery(click.ClickException):
+    """A search or filter that cannot mean anything: one line, exit 2."""
+
+    exit_code = 2
+
+
+@click.command()
+@store_option
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write to (default: output/export).")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "both"]), default="both", show_default=True)
+@click.option("--tables", multiple=True, metavar="NAMES",
+              help="Tables to export, comma-separated or repeated: articles, mentions, entities, facts (default: all).")
+def export(store_path: Path | None, output: Path | None, fmt: str, tables: tuple[str, ...]) -> None:
+    """Export articles, mentions, entities and facts as Parquet and CSV.
+
+    Parquet has typed columns (timestamps in +07:00, list columns); CSV is UTF-8 with a BOM so
+    Excel shows Vietnamese correctly. Files are replaced atomically; the same store always gives
+    the same bytes. Every column is described in docs/DATA_DICTIONARY.md.
+
+    Example: baodantoc export --format parquet --tables facts,entities
+    """
+    from ..config import default_export_dir, default_store_path
+    from ..export import ExportError, export_store
+    from .console import progress_bar
+
+    names = [t.strip() for group in tables for t in group.split(",") if t.strip()]
+    formats = ["parquet", "csv"] if fmt == "both" else [fmt]
+    out_dir = output or default_export_dir()
+    try:
+        report = export_store(store_path or default_store_path(), out_dir, formats, names or None,
+                              progress=progress_bar)
+    except ExportError as exc:
+        raise UserError(str(exc)) from exc
+    counts = ", ".join(f"{n:,} {t}" for t, n in report.rows.items())
+    click.echo(f"exported {counts} to {out_dir} ({' + '.join(formats)})", err=True)
+    if report.bad_values:
+        click.echo("exported empty (unreadable in the store): "
+                   + ", ".join(f"{n} {what}" for what, n in report.bad_values.items()), err=True)
+    if not any(report.rows.values()):
+        click.echo("the store is empty: run `baodantoc crawl` and `baodantoc extract` (or `baodantoc run --sample`)",
+                   err=True)
+
+
+@click.command()
+@click.argument("query", nargs=-1)
+@store_option
+@click.option("--person", metavar="NAME", help="Articles that mention this person (words in order: \"Lềnh\" works).")
+@click.option("--org", metavar="NAME", help="Articles that mention this agency or organization.")
+@click.option("--ethnic", metavar="NAME", help="Articles that mention this ethnic group.")
+@click.option("--place", metavar="NAME", help="Place or province; a post-2025 province includes the old ones merged "
+                                              "into it (facts: the fact's place; sentences: the article's places).")
+@click.option("--strict-place", is_flag=True, help="--place with its pre-2025 borders only.")
+@click.option("--same-sentence", is_flag=True, help="Entity and place filters must hold in the matched sentence.")
+@click.option("--kind", help="Fact kind: count, percent, money, measure, rank, duration, ratio.")
+@click.option("--unit", help="Fact unit as normalized (%, đồng, ha, hộ, người, ...).")
+@click.option("--min", "min_value", metavar="NUMBER", help="Smallest fact value (\"3.5e9\", \"51,4\").")
+@click.option("--max", "max_value", metavar="NUMBER", help="Largest fact value.")
+@click.option("--since", metavar="DATE", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--section", help="Section slug or name (\"kinh-te\" or \"Kinh tế\").")
+@click.option("--facts", "facts_only", is_flag=True, help="One row per number (implied by --kind/--unit/--min/--max).")
+@click.option("--sort", default="date", help="date (newest first, default) or relevance (best of the newest 2,000).")
+@click.option("--fts", "raw_fts", is_flag=True, help="Advanced: QUERY is an FTS5 expression (\"ho ngheo\" OR NEAR(...)).")
+@click.option("--limit", default="20", metavar="N", help="Most results to show (default 20).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV, one row per (sentence, number).")
+def search(query: tuple[str, ...], store_path: Path | None, person: str | None, org: str | None,
+           ethnic: str | None, place: str | None, strict_place: bool, same_sentence: bool, kind: str | None,
+           unit: str | None, min_value: str | None, max_value: str | None, since: str | None, until: str | None,
+           section: str | None, facts_only: bool, sort: str, raw_fts: bool, limit: str, as_json: bool,
+           as_csv: bool) -> None:
+    """Search sentences and numeric facts; diacritics do not matter ("lao cai" = "Lào Cai").
+
+    QUERY words must all occur in the sentence; quotes, *, NEAR and parentheses are plain text
+    unless --fts. A fact filter (--kind, --unit, --min, --max) returns one row per number.
+
+    Example: baodantoc search ty le ho ngheo --place "Lào Cai" --kind percent --since 2022
+    """
+    from ..config import default_store_path
+    from ..search import QueryError, SearchStoreError, build_query, open_store, write_csv, write_json
+    from ..search import search as run_search
+    from .console import print_search_table
+
+    if as_json and as_csv:
+        raise BadQuery("choose one of --json and --csv")
+    try:
+        n = int(limit)
+    except ValueError:
+        raise BadQuery(f"--limit {limit!r} is not a whole number") from None
+    try:
+        q = build_query(" ".join(query), fts=raw_fts, person=person, org=org, ethnic=ethnic, place=place,
+                        strict_place=strict_place, same_sentence=same_sentence, kind=kind, unit=unit,
+                        min_value=min_value, max_value=max_value, since=since, until=until, section=section,
+                        facts_only=facts_only, sort=sort, limit=n)
+        db = open_store(store_path or default_store_path())
+        try:
+            hits, notes = run_search(db, q)
+        finally:
+            db.close()
+    except QueryError as exc:
+        raise BadQuery(str(exc)) from None
+    except SearchStoreError as exc:
+        raise UserError(str(exc)) from None
+    for note in notes:
+        click.echo(note, err=True)
+    if as_json:
+        write_json(hits, sys.stdout)
+    elif as_csv:
+        write_csv(hits, sys.stdout)
+    elif hits:
+        print_search_table(hits, facts_mode=q.fact_mode)
+    if not hits and not notes:
+        click.echo("no results", err=True)
+
+
+@click.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (0.0.0.0 exposes the store to your network).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
+def serve(store_path: Path | None, host: str, port: int) -> None:
+    """Browse and search the store in Datasette (read-only) until Ctrl-C.
+
+    Tables and columns are described, facets are set (entity type, fact kind, section, province),
+    facts and entities have full-text search, and canned queries answer "facts about a place",
+    "people and their roles", "articles that mention an agency" and "search sentences".
+
+    Example: baodantoc serve --port 8001   (then open http://127.0.0.1:8001/)
+    """
+    import socket
+
+    from ..config import default_store_path
+    from ..web import ServeError
+    from ..web import serve as run_serve
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        run_serve(store_path or default_store_path(), host, port)
+    except ServeError as exc:
+        raise UserError(str(exc)) from None
+
+
+def register(group: click.Group) -> None:
+    """Add the output commands to the ``baodantoc`` command group."""
+    for command in (export, search, serve):
+        group.add_command(command)
