@@ -87,9 +87,14 @@ def row_to_article(row: sqlite3.Row) -> Article:
     return Article.from_dict(data)
 
 
-def known_ids(db: sqlite3.Connection) -> set[str]:
-    """Ids already stored: an incremental crawl skips them unless asked to refresh."""
-    return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+def known_ids(db: sqlite3.Connection, fetched_since: str | None = None) -> set[str]:
+    """Ids already stored: an incremental crawl skips them unless asked to refresh. With
+    ``fetched_since`` (an ISO instant), only those fetched since then: what a refresh crawl that
+    was interrupted has already done."""
+    if fetched_since is None:
+        return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+    return {r[0] for r in db.execute("SELECT article_id FROM articles WHERE julianday(fetched_at) >= julianday(?)",
+                                     (fetched_since,))}
 
 
 def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any], str | None]]:

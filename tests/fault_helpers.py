@@ -1,0 +1,101 @@
+"""Fault injection for the crawl, the way SQLite and Scrapy test themselves: real processes, real
+signals, real files. A crawl runs as ``python -m baodantoc.jobs.crawl OPTIONS`` (the child entry
+point of ``crawl(in_subprocess=True)``) so a test can SIGKILL it at a moment it picks, and a
+store is compared with another through :func:`snapshot` (what a reader of the store sees, minus
+the clocks).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from baodantoc.crawler.report import CrawlReport
+from baodantoc.jobs.crawl import REPORT_MARK
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Columns that differ between two crawls of the same site by nature (when, not what).
+CLOCK_COLUMNS = ("fetched_at", "first_seen_at", "updated_at")
+#: Upper bound on one crawl of a small sample site: a guard against a hung child, not a measure.
+CRAWL_TIMEOUT_S = 240
+
+
+def crawl_options(site: Any, out: Path, **extra: Any) -> dict[str, Any]:
+    """Options of a crawl of the running sample site ``site`` into ``out`` (no throttling)."""
+    return {"output": str(out), "host_map": {h: site.origin for h in site.hosts}, "throttle": False, **extra}
+
+
+def start_crawl(options: dict[str, Any]) -> subprocess.Popen[str]:
+    """Start a crawl in a child process (stdout: the report line; stderr: its log)."""
+    return subprocess.Popen([sys.executable, "-m", "baodantoc.jobs.crawl", json.dumps(options)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_crawl(process: subprocess.Popen[str]) -> CrawlReport:
+    """Wait for a crawl child and read its report (fails loudly with its log when there is none)."""
+    out, err = process.communicate(timeout=CRAWL_TIMEOUT_S)
+    for line in reversed(out.splitlines()):
+        if line.startswith(REPORT_MARK):
+            return CrawlReport.from_dict(json.loads(line[len(REPORT_MARK):]))
+    raise AssertionError(f"crawl exited {process.returncode} without a report:\n{out[-2000:]}\n{err[-3000:]}")
+
+
+def count_rows(store: Path, table: str = "articles") -> int:
+    """Rows in a table of a store another process may be writing (0 when it does not exist yet)."""
+    if not store.exists():
+        return 0
+    try:
+        db = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
+def kill_when(process: subprocess.Popen[str], store: Path, articles: int, table: str = "articles") -> bool:
+    """SIGKILL ``process`` as soon as ``store`` holds ``articles`` rows of ``table`` (0: as soon as
+    its crawl_runs row exists, i.e. the spider opened); False when it ended on its own first."""
+    watched = "crawl_runs" if articles == 0 else table
+    wanted = max(articles, 1) + (count_rows(store, "crawl_runs") if articles == 0 else 0)
+    while process.poll() is None:
+        if count_rows(store, watched) >= wanted:
+            os.kill(process.pid, signal.SIGKILL)
+            process.communicate(timeout=30)
+            return True
+        time.sleep(0.02)
+    process.communicate(timeout=30)
+    return False
+
+
+def snapshot(store: Path) -> dict[str, Any]:
+    """What the store holds, minus clocks: every article row (JSON columns as stored), the
+    cross-post links, and a digest of both."""
+    db = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        articles = {}
+        for row in db.execute("SELECT * FROM articles ORDER BY article_id"):
+            data = {k: v for k, v in dict(row).items() if k not in CLOCK_COLUMNS}
+            if json.loads(row["extraction"] or "{}").get("published_at") == "relative":
+                data.pop("published_at")  # "5 giờ trước" counts back from the fetch time
+            articles[row["article_id"]] = data
+        links = [tuple(r) for r in db.execute("SELECT url, foreign_id, article_id FROM crossposts ORDER BY url")]
+    finally:
+        db.close()
+    digest = hashlib.sha256(json.dumps([articles, links], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return {"articles": articles, "crossposts": links, "digest": digest}
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
