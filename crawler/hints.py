@@ -16,7 +16,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ..store import Connection, DatabaseError, connect
+from ..store import Connection, DatabaseError, StoreError, connect
 from ..store.db import is_busy, write_transaction
 from ..store.hints import deeper, hint_for, record_hints
 
@@ -112,7 +112,12 @@ class SectionHintsExtension:
         spider = self.crawler.spider
         if not isinstance(getattr(spider, "section_hints", None), SectionHints):
             return
-        self.hints = StoredSectionHints(connect(self.store_path), self.crawler.stats)
+        try:
+            db = connect(self.store_path)
+        except (StoreError, DatabaseError) as exc:  # the store pipeline stops the crawl for that
+            log.warning("section hints kept in memory only: %s", exc)
+            return
+        self.hints = StoredSectionHints(db, self.crawler.stats)
         self.hints.known.update(spider.section_hints.known)
         spider.section_hints = self.hints
         self._loop = task.LoopingCall(self.hints.flush)

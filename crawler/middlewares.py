@@ -17,9 +17,10 @@ from typing import Any
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-from ..store import connect, known_ids
+from ..store import DatabaseError, StoreError, connect, known_ids
 from ..store.crossposts import known_foreign_ids
 from .jobdir import read_state
+from .storefail import stop_on_store_error
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,11 @@ class IncrementalMiddleware:
     """Drop requests whose ``meta["article_id"]`` is already stored (counted as already_stored),
     or, in a refresh crawl resumed from ``jobdir``, fetched since its job began (already_fetched)."""
 
-    def __init__(self, store_path: str, stats: Any = None, refresh: bool = False, jobdir: str | None = None) -> None:
+    def __init__(self, store_path: str, stats: Any = None, refresh: bool = False, jobdir: str | None = None,
+                 crawler: Any = None) -> None:
         self.store_path = store_path
         self.stats = stats
+        self.crawler = crawler
         self.refresh = refresh
         self.jobdir = jobdir
         self.known: set[str] = set()
@@ -43,7 +46,7 @@ class IncrementalMiddleware:
         jobdir = settings.get("JOBDIR") if settings.getbool("BAODANTOC_JOBDIR_ENABLED") else None
         if refresh and not jobdir:
             raise NotConfigured("incremental crawling is off (refresh)")
-        middleware = cls(settings.get("BAODANTOC_STORE"), crawler.stats, refresh, jobdir)
+        middleware = cls(settings.get("BAODANTOC_STORE"), crawler.stats, refresh, jobdir, crawler)
         crawler.signals.connect(middleware.load, signal=signals.spider_opened)
         return middleware
 
@@ -57,11 +60,14 @@ class IncrementalMiddleware:
             since = state.job_started_at
         if not Path(self.store_path).exists():
             return
-        db = connect(self.store_path, readonly=True)
         try:
-            self.known = known_ids(db, since) | known_foreign_ids(db, since)
-        finally:
-            db.close()
+            db = connect(self.store_path, readonly=True)
+            try:
+                self.known = known_ids(db, since) | known_foreign_ids(db, since)
+            finally:
+                db.close()
+        except (StoreError, DatabaseError) as exc:
+            stop_on_store_error(self.crawler, self.store_path, exc, opening=True)
         log.info("incremental: %d article ids will be skipped (%s)", len(self.known), self.reason)
 
     def _keep(self, item: Any) -> bool:

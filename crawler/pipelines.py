@@ -19,10 +19,11 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
 from ..records import COVERAGE_FIELDS, Article
-from ..store import Connection, DatabaseError, connect, upsert_article
-from ..store.db import BUSY_TIMEOUT_S, is_busy, write_transaction
+from ..store import Connection, DatabaseError, StoreError, connect, upsert_article
+from ..store.db import BUSY_TIMEOUT_S, is_busy, is_damaged, write_transaction
 from . import crossposts
 from .layouts.dates import parse_iso
+from .storefail import stop_on_store_error
 from .urls import is_foreign_id
 from .validate import problem
 
@@ -134,7 +135,10 @@ class StorePipeline(_Skipping):
                    retry_delay=settings.getfloat("BAODANTOC_STORE_RETRY_DELAY_S"))
 
     def open_spider(self) -> None:
-        self.db = connect(self.store_path, busy_timeout=self.busy_timeout)
+        try:
+            self.db = connect(self.store_path, busy_timeout=self.busy_timeout)
+        except (StoreError, DatabaseError) as exc:
+            stop_on_store_error(self.crawler, self.store_path, exc, opening=True)
         filters = getattr(self.crawler.spider, "filters", None) if self.crawler is not None else None
         self.limit = self.limit or (filters.limit if filters else None)
 
@@ -173,6 +177,8 @@ class StorePipeline(_Skipping):
                     continue
                 self._drop(self.batch, exc)
                 self.batch = []
+                if is_damaged(exc):
+                    stop_on_store_error(self.crawler, self.store_path, exc)
                 return
             batch, self.batch = self.batch, []
             for outcome, n in counts.items():

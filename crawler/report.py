@@ -20,8 +20,9 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ..records import COVERAGE_FIELDS, now_iso
-from ..store import DatabaseError, connect, crawl_runs
-from ..store.db import write_transaction
+from ..store import DatabaseError, StoreError, connect, crawl_runs
+from ..store.db import is_busy, write_transaction
+from .storefail import STORE_ERROR, stop_on_store_error
 
 log = logging.getLogger(__name__)
 PREFIX = "baodantoc/"
@@ -168,13 +169,16 @@ class CrawlReportExtension:
 
         self.started_at = now_iso()
         self._clock = time.monotonic()
-        db = connect(self.store_path)
         try:
-            with write_transaction(db):
-                dead = crawl_runs.mark_dead_runs(db, crawl_runs.process_alive)
-                self.run_id = crawl_runs.start_run(db, self.started_at, self._seeds(), self._job().get("dir"))
-        finally:
-            db.close()
+            db = connect(self.store_path)
+            try:
+                with write_transaction(db):
+                    dead = crawl_runs.mark_dead_runs(db, crawl_runs.process_alive)
+                    self.run_id = crawl_runs.start_run(db, self.started_at, self._seeds(), self._job().get("dir"))
+            finally:
+                db.close()
+        except (StoreError, DatabaseError) as exc:
+            stop_on_store_error(self.crawler, self.store_path, exc, opening=True)
         if dead:
             log.warning("crawl runs %s were killed before they ended: marked interrupted in crawl_runs",
                         ", ".join(map(str, dead)))
@@ -216,23 +220,32 @@ class CrawlReportExtension:
                     crawl_runs.update_run(db, self.run_id, self.build(None).to_dict())
             finally:
                 db.close()
-        except DatabaseError as exc:  # the next save will do; the crawl must go on
-            log.warning("crawl report not saved yet: %s", exc)
+        except (StoreError, DatabaseError) as exc:
+            if not is_busy(exc):
+                stop_on_store_error(self.crawler, self.store_path, exc)
+                return
+            log.warning("crawl report not saved yet (the next save will do): %s", exc)
 
     def spider_closed(self, reason: str) -> None:
         if self._loop is not None and self._loop.running:
             self._loop.stop()
         report = self.build(reason)
         report.finished_at = now_iso()
-        db = connect(self.store_path)
-        try:
-            with write_transaction(db):
-                if self.run_id is None:  # the spider never opened (a failed start)
-                    self.run_id = report.run_id = crawl_runs.start_run(db, report.started_at, self._seeds())
-                crawl_runs.finish_run(db, self.run_id, report.finished_at, report.to_dict(),
-                                      crawl_runs.status_of(reason))
-        finally:
-            db.close()
         self.report = report
+        if self.crawler.stats.get_value(STORE_ERROR):
+            return  # the store failed: it is not written to again
+        try:
+            db = connect(self.store_path)
+            try:
+                with write_transaction(db):
+                    if self.run_id is None:  # the spider never opened (a failed start)
+                        self.run_id = report.run_id = crawl_runs.start_run(db, report.started_at, self._seeds())
+                    crawl_runs.finish_run(db, self.run_id, report.finished_at, report.to_dict(),
+                                          crawl_runs.status_of(reason))
+            finally:
+                db.close()
+        except (StoreError, DatabaseError) as exc:
+            stop_on_store_error(self.crawler, self.store_path, exc)
+            return
         log.info("crawl report (run %s): %d pages, articles %s, skipped %s, errors %s, passed=%s",
                  report.run_id, report.pages_fetched, report.articles, report.skipped, report.errors, report.passed)

@@ -143,6 +143,7 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
 
     from ..crawler.jobdir import JobdirInUse
     from ..crawler.spiders.baodantoc import BaodantocSpider
+    from ..crawler.storefail import STORE_ERROR
 
     check_store(build_settings(options).get("BAODANTOC_STORE"))
     with ExitStack() as stack:
@@ -175,6 +176,9 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
         raise CrawlError(str(failure)) from failure
     if failure is not None:
         raise CrawlError(f"the crawl could not start: {type(failure).__name__}: {failure}") from failure
+    store_error = crawler.stats.get_value(STORE_ERROR)
+    if store_error:
+        raise CrawlError(store_error)
     extension = next((m for m in crawler.extensions.middlewares if hasattr(m, "report")), None)
     if extension is None or extension.report is None:
         raise CrawlError("the crawl ended before it produced a report (see the log above)")

@@ -106,16 +106,23 @@ def is_busy(exc: BaseException) -> bool:
         word in str(exc).lower() for word in ("database is locked", "database is busy", "database table is locked"))
 
 
-def describe_error(path: Path | str, exc: BaseException) -> str:
-    """One line for a database error on the store at ``path``, saying what to do about it."""
-    if is_busy(exc):
-        return (f"the store {path} is locked by another process for more than {BUSY_TIMEOUT_S:.0f} s ({exc}): "
-                "try again when that job has finished")
+def is_damaged(exc: BaseException) -> bool:
+    """Did ``exc`` come from a damaged file (going on would only meet more of it)?"""
     text = str(exc).lower()
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return (f"the store {path} is damaged ({exc}): restore it from a backup, or salvage what it holds with "
-                f"`sqlite3 {path} .recover | sqlite3 recovered.sqlite` and use that file")
-    return f"cannot use the store {path}: {exc}"
+    return isinstance(exc, sqlite3.DatabaseError) and any(
+        word in text for word in ("malformed", "not a database", "corrupt", "disk i/o error"))
+
+
+def describe_error(path: Path | str | None, exc: BaseException) -> str:
+    """One line for a database error on the store at ``path``, saying what to do about it."""
+    store = f"the store {path}" if path else "the store"
+    if is_busy(exc):
+        return (f"{store} is locked by another process for more than {BUSY_TIMEOUT_S:.0f} s ({exc}): "
+                "try again when that job has finished")
+    if is_damaged(exc):
+        return (f"{store} is damaged ({exc}): restore it from a backup, or salvage what it holds with "
+                f"`sqlite3 {path or 'STORE'} .recover | sqlite3 recovered.sqlite` and use that file")
+    return f"cannot use {store}: {exc}"
 
 
 def _readonly_uri(path_str: str) -> str:

@@ -1,10 +1,13 @@
 """``baodantoc serve``: Datasette over the store, read-only, on 127.0.0.1 by default.
 
-Immutable mode: Datasette opens the file with ``immutable=1``, never writes, and can cache
-counts. Two consequences handled here: the write-ahead log is checkpointed into the main file
-before serving (an immutable reader ignores the ``-wal`` file, so recent writes would be missing),
-and a store from an older release is migrated first (the views and search index the metadata
-names must exist). Serving is a snapshot: restart after a crawl or extract to see new records.
+Live, read-only: Datasette opens the store with ``mode=ro``, so it never writes, and reads under
+SQLite's locking and write-ahead log like any other reader: a crawl or an extract can write the
+store while it is served, and their records show on the next page load. It used to open the file
+``immutable=1``, which tells SQLite that nothing will change it: during a crawl most queries then
+failed with "database disk image is malformed" (2,276 of 3,328), and kept failing until serve was
+restarted, though the file itself was fine. Immutable is kept only for a file we cannot write (a
+read-only copy, which nothing of ours changes). A store from an older release is migrated first
+(the views and search index the metadata names must exist); a file that is not a store is refused.
 """
 
 from __future__ import annotations
@@ -41,41 +44,51 @@ def _plugin() -> types.ModuleType:
     return module
 
 
-def prepare_store(path: Path) -> None:
-    """Migrate the store and fold its write-ahead log into the main file, when we may write it."""
+def prepare_store(path: Path) -> bool:
+    """Migrate the store when we may write it; returns True when it can change while served
+    (live, ``mode=ro``), False for a file nobody of ours can write (immutable snapshot)."""
     if not path.exists():
         raise ServeError(f"no store at {path}: run `baodantoc run --sample` (or `baodantoc crawl`) first")
     if not os.access(path, os.W_OK):
-        return  # a read-only copy: serve it as it is
-    try:
-        db = connect(path)
         try:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            db.close()
+            connect(path, readonly=True).close()  # refuses a file that is not a store
+        except (StoreError, DatabaseError) as exc:
+            raise ServeError(str(exc)) from exc
+        return False
+    try:
+        connect(path).close()
     except (StoreError, DatabaseError) as exc:
-        raise ServeError(f"cannot open {path}: {exc}") from exc
+        raise ServeError(str(exc)) from exc
+    return True
 
 
-def build_datasette(path: Path) -> Any:
-    """A Datasette instance over ``path`` (immutable) with our metadata and SQL functions."""
+def build_datasette(path: Path, live: bool = True) -> Any:
+    """A Datasette instance over ``path`` (read-only: ``mode=ro`` when ``live``, else immutable)
+    with our metadata and SQL functions."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     if pm.get_plugin("baodantoc") is None:
         pm.register(_plugin(), name="baodantoc")
     return Datasette(
-        immutables=[str(path)],
+        files=[str(path)] if live else [],
+        immutables=[] if live else [str(path)],
         metadata=build_metadata(path.stem),
         settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "default_page_size": 50},
     )
+
+
+def serve_mode(live: bool) -> str:
+    """What the startup line says about freshness."""
+    return ("read-only, live: what a running crawl or extract writes shows on reload" if live else
+            "read-only snapshot: the file is not writable, so it is served as immutable")
 
 
 def serve(path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
     """Serve the store until interrupted (Ctrl-C)."""
     import uvicorn
 
-    prepare_store(path)
-    ds = build_datasette(path)
-    print(f"Datasette on http://{host}:{port}/{path.stem} (read-only; Ctrl-C stops)", file=sys.stderr)
+    live = prepare_store(path)
+    ds = build_datasette(path, live)
+    print(f"Datasette on http://{host}:{port}/{path.stem} ({serve_mode(live)}; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
