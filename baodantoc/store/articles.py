@@ -99,7 +99,12 @@ def known_ids(db: sqlite3.Connection, fetched_since: str | None = None) -> set[s
 
 def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any], str | None]]:
     """(article_id, text, meta, content_hash) of the given articles, read 500 at a time: what the
-    extractor needs of each (meta: id, published_at, url, section, title)."""
+    extractor needs of each (meta: id, published_at, url, section, title).
+
+    Each 500 are read whole before the first is yielded, so no read is left open while the caller
+    writes: under WAL, a write on a connection whose open read another process has moved past
+    fails at once (SQLITE_BUSY_SNAPSHOT), without waiting; that made ``extract`` die as soon as a
+    crawl committed anything."""
     for i in range(0, len(ids), 500):
         batch = list(ids[i : i + 500])
         marks = ",".join("?" for _ in batch)
@@ -107,7 +112,7 @@ def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[
             "SELECT article_id, text, published_at, url, section, title, content_hash FROM articles"
             f" WHERE article_id IN ({marks})",
             batch,
-        ):
+        ).fetchall():
             meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
                     "section": row["section"], "title": row["title"]}
             yield row["article_id"], row["text"] or "", meta, row["content_hash"]

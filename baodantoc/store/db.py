@@ -59,7 +59,7 @@ def connect(path: Path | str, *, readonly: bool = False, busy_timeout: float = B
     path_str = str(path)
     if path_str != ":memory:":
         identity = identify(Path(path_str))
-        if identity.kind in ("foreign", "not_sqlite"):
+        if identity.kind in ("foreign", "not_sqlite", "busy"):
             raise NotAStoreError(refusal(Path(path_str), identity))
     if readonly:
         if path_str != ":memory:" and not Path(path_str).exists():
@@ -116,6 +116,12 @@ def is_damaged(exc: BaseException) -> bool:
 def describe_error(path: Path | str | None, exc: BaseException) -> str:
     """One line for a database error on the store at ``path``, saying what to do about it."""
     store = f"the store {path}" if path else "the store"
+    name = getattr(exc, "sqlite_errorname", None)  # SQLITE_IOERR_SHORT_READ... (Python 3.11+)
+    if name and name not in str(exc):
+        exc = type(exc)(f"{exc}, {name}")
+    if name == "SQLITE_BUSY_SNAPSHOT":
+        return (f"{store} changed under a read this job still held open ({exc}): another process wrote "
+                "meanwhile; run the command again")
     if is_busy(exc):
         return (f"{store} is locked by another process for more than {BUSY_TIMEOUT_S:.0f} s ({exc}): "
                 "try again when that job has finished")

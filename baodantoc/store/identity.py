@@ -3,17 +3,21 @@
 Why: ``--store`` takes any path, and a command that opens a file writable migrates it (56 schema
 objects, journal mode switched to WAL). Run by mistake on another application's SQLite file, that
 changed a file we do not own and reported success. So every open first reads what the file is,
-without writing a byte:
+through a connection that cannot write:
 
-* the 100-byte SQLite header: the magic string, and ``application_id`` (offset 68), which our
-  stores carry as :data:`APPLICATION_ID` (SQLite's documented way to tell file formats apart);
-* with no mark at all (``application_id`` 0), the schema, read through a connection that cannot
-  write: a ``_migrations`` table means a store of ours from before the mark (it is marked on its
-  next writable open); no tables at all is a blank file we may adopt; anything else is foreign.
+* ``PRAGMA application_id``: our stores carry :data:`APPLICATION_ID` (SQLite's documented way to
+  tell file formats apart); another non-zero id is another application's;
+* with no mark at all (0), the schema: a ``_migrations`` table means a store of ours from before
+  the mark (it is marked on its next writable open); no tables at all is a blank file we may
+  adopt; anything else is foreign. A file SQLite cannot read is no database (or a damaged one).
 
-The reading connection is ``immutable=1`` when the file is in WAL mode with no write-ahead log
-beside it (a plain read-only open would leave ``-wal`` and ``-shm`` files next to a stranger's
-database), ``mode=ro`` otherwise.
+The file is only ever read through SQLite, never with ``open()``: closing a descriptor of the
+database file drops every POSIX lock the process holds on it, those of its live SQLite
+connections included (sqlite.org/howtocorrupt.html, 2.2), which let another process write under
+a crawl's feet ("disk I/O error", SQLITE_IOERR_SHORT_READ, in a test with four jobs on one store).
+The reading connection is ``mode=ro`` while a write-ahead log is in use (it must be read to see
+the latest mark), ``immutable=1`` otherwise: a plain read-only open would leave ``-wal`` and
+``-shm`` files beside a stranger's database.
 """
 
 from __future__ import annotations
@@ -25,21 +29,18 @@ from typing import Literal
 
 #: "bdtc" in ASCII: the ``PRAGMA application_id`` of every store (SQLite's magic.txt convention).
 APPLICATION_ID = 0x62647463
-#: The header every SQLite 3 database starts with.
-SQLITE_MAGIC = b"SQLite format 3\x00"
-#: Offsets in the database header (https://www.sqlite.org/fileformat.html#the_database_header).
-_HEADER_SIZE, _WRITE_VERSION, _APPLICATION_ID = 100, 18, 68
 #: How many table names a refusal lists (enough to recognize the file).
 _NAMES_SHOWN = 5
 
-Kind = Literal["new", "ours", "unmarked", "foreign", "not_sqlite"]
+Kind = Literal["new", "ours", "unmarked", "foreign", "not_sqlite", "busy"]
 
 
 @dataclass(frozen=True)
 class Identity:
     """What a file is: ``new`` (absent, empty or a blank database), ``ours`` (marked),
     ``unmarked`` (ours from before the mark), ``foreign`` (another application's database) or
-    ``not_sqlite``; ``detail`` says why, for the message that refuses it."""
+    ``not_sqlite`` (SQLite cannot read it), or ``busy`` (locked by another process: cannot tell);
+    ``detail`` says why, for the message that refuses it."""
 
     kind: Kind
     detail: str = ""
@@ -51,20 +52,25 @@ def identify(path: Path) -> Identity:
         return Identity("new")
     if path.is_dir():
         return Identity("not_sqlite", "it is a folder")
-    with path.open("rb") as fh:
-        header = fh.read(_HEADER_SIZE)
-    if not header:
+    if path.stat().st_size == 0:
         return Identity("new")  # an empty file is an empty SQLite database
-    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
-        return Identity("not_sqlite", "it does not start with the SQLite header")
-    application_id = int.from_bytes(header[_APPLICATION_ID:_APPLICATION_ID + 4], "big")
-    if application_id == APPLICATION_ID:
-        return Identity("ours")
-    if application_id:
-        return Identity("foreign", f"its application_id is {application_id:#010x}, not baodantoc's")
-    names = _table_names(path, wal=header[_WRITE_VERSION] == 2)
-    if names is None:
-        return Identity("not_sqlite", "SQLite cannot read its schema")
+    log = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if log.exists() and log.stat().st_size > 0 else "immutable=1"
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=10)
+        try:
+            application_id = db.execute("PRAGMA application_id").fetchone()[0]
+            if application_id == APPLICATION_ID:
+                return Identity("ours")
+            if application_id:
+                return Identity("foreign", f"its application_id is {application_id:#010x}, not baodantoc's")
+            names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return Identity("busy", str(exc))
+        return Identity("not_sqlite", f"SQLite cannot read it: {exc}")
     if "_migrations" in names:
         return Identity("unmarked")
     if not names:
@@ -73,25 +79,11 @@ def identify(path: Path) -> Identity:
     return Identity("foreign", f"it holds other tables ({shown}) and no baodantoc mark")
 
 
-def _table_names(path: Path, wal: bool) -> set[str] | None:
-    """Names in the schema, read without writing; None when SQLite cannot read them."""
-    log = path.with_name(path.name + "-wal")
-    has_log = log.exists() and log.stat().st_size > 0
-    mode = "immutable=1" if wal and not has_log else "mode=ro"
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        return {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.Error:
-        return None
-    finally:
-        db.close()
-
-
 def refusal(path: Path, identity: Identity) -> str:
     """The one-line message that refuses a file which is not a store, saying what to do."""
+    if identity.kind == "busy":
+        return (f"{path} is locked by another process ({identity.detail}), so whether it is a baodantoc store "
+                "cannot be read: try again when that process is done")
     what = "not a SQLite database" if identity.kind == "not_sqlite" else "not a baodantoc store"
     return (f"{path} is {what} ({identity.detail}): left untouched; pass the path of a baodantoc store "
             f"(or of a new file) with --store / --output")
