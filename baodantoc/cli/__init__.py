@@ -27,21 +27,25 @@ class Commands(click.Group):
     """The command group; a store failure no command foresaw (a damaged page met halfway through
     a search or an extract) still ends in one line that says what to do, never a traceback."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["baodantoc.argv"] = list(args)  # to name the store in a message, if it fails
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
-        args = [*ctx.protected_args, *ctx.args]  # consumed by the invocation
         try:
             return super().invoke(ctx)
         except StoreError as exc:
             raise UserError(str(exc)) from None
         except DatabaseError as exc:
-            raise UserError(describe_error(_store_argument(args), exc)) from None
+            raise UserError(describe_error(_store_argument(ctx.meta.get("baodantoc.argv", [])), exc)) from None
 
 
 def _store_argument(args: list[str]) -> str:
     """The store a command line names (--store; the output folder of crawl and run), else the default."""
     from ..config import default_store_path
 
-    flags = ("--store", "-o", "--output") if args[:1] in (["crawl"], ["run"]) else ("--store",)
+    command = next((a for a in args if not a.startswith("-")), "")
+    flags = ("--store", "-o", "--output") if command in ("crawl", "run") else ("--store",)
     for flag in flags:
         if flag in args[:-1]:
             value = args[args.index(flag) + 1]
