@@ -99,3 +99,20 @@ def snapshot(store: Path) -> dict[str, Any]:
 def file_digest(path: Path) -> str:
     """sha256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damage(store: Path) -> None:
+    """Overwrite the root page of every table and index with garbage, as a failing disk or a stray
+    write would (the header and schema stay intact: SQLite opens the file and meets the damage when
+    it reads those pages)."""
+    db = sqlite3.connect(store)
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        roots = [r[0] for r in db.execute("SELECT rootpage FROM sqlite_master WHERE rootpage > 1")]
+    finally:
+        db.close()
+    with store.open("r+b") as fh:
+        for root in roots:
+            fh.seek((root - 1) * page_size + 8)
+            fh.write(bytes((i * 37 + 11) % 256 for i in range(page_size - 8)))

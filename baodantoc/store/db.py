@@ -110,25 +110,49 @@ def is_damaged(exc: BaseException) -> bool:
     """Did ``exc`` come from a damaged file (going on would only meet more of it)?"""
     text = str(exc).lower()
     return isinstance(exc, sqlite3.DatabaseError) and any(
-        word in text for word in ("malformed", "not a database", "corrupt", "disk i/o error"))
+        word in text for word in ("malformed", "not a database", "corrupt", "disk i/o error",
+                                  "could not decode"))  # our text is always UTF-8: garbage means damage
 
 
 def describe_error(path: Path | str | None, exc: BaseException) -> str:
     """One line for a database error on the store at ``path``, saying what to do about it."""
     store = f"the store {path}" if path else "the store"
     name = getattr(exc, "sqlite_errorname", None)  # SQLITE_IOERR_SHORT_READ... (Python 3.11+)
-    if name and name not in str(exc):
-        exc = type(exc)(f"{exc}, {name}")
+    said = _one_line(str(exc)) + (f", {name}" if name and name not in str(exc) else "")
+    if is_damaged(exc):
+        return damaged_message(path, said)
+    exc = type(exc)(said)
     if name == "SQLITE_BUSY_SNAPSHOT":
         return (f"{store} changed under a read this job still held open ({exc}): another process wrote "
                 "meanwhile; run the command again")
     if is_busy(exc):
         return (f"{store} is locked by another process for more than {BUSY_TIMEOUT_S:.0f} s ({exc}): "
                 "try again when that job has finished")
-    if is_damaged(exc):
-        return (f"{store} is damaged ({exc}): restore it from a backup, or salvage what it holds with "
-                f"`sqlite3 {path or 'STORE'} .recover | sqlite3 recovered.sqlite` and use that file")
     return f"cannot use {store}: {exc}"
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    """An error text fit for one line: a damaged page can put any bytes in it (newlines included)."""
+    flat = "".join(c if c.isprintable() and c != "\ufffd" else " " for c in text)
+    flat = " ".join(flat.split())
+    return flat if len(flat) <= limit else flat[:limit] + "..."
+
+
+def damaged_message(path: Path | str | None, what: str) -> str:
+    """The line for a damaged store: what SQLite found, and how to get the data back."""
+    store = f"the store {path}" if path else "the store"
+    return (f"{store} is damaged ({what}): restore it from a backup, or salvage what it holds with "
+            f"`sqlite3 {path or 'STORE'} .recover | sqlite3 recovered.sqlite` and use that file")
+
+
+def integrity_problem(db: sqlite3.Connection) -> str | None:
+    """What ``PRAGMA quick_check`` finds wrong with the file (its first findings, one line), or None.
+    It reads the whole file: for commands that run long (serve), not for every open."""
+    rows = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    if rows == ["ok"]:
+        return None
+    found = [line.strip() for row in rows for line in row.splitlines() if line.strip() and "***" not in line]
+    return "quick_check: " + "; ".join(found)[:300]
 
 
 def _readonly_uri(path_str: str) -> str:
