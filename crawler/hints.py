@@ -59,13 +59,14 @@ class StoredSectionHints(SectionHints):
         return True
 
     def get(self, article_id: str, host: str) -> str | None:
-        found = super().get(article_id, host)
-        if found is None:
-            try:
-                found = hint_for(self.db, article_id, host)
-            except DatabaseError as exc:  # a hint is a nicety: never let it cost the article
-                log.warning("section hint of %s not read: %s", article_id, exc)
-        return found
+        """The deeper of what this run saw and what the store kept (from this run or an earlier one)."""
+        seen = super().get(article_id, host)
+        try:
+            kept = hint_for(self.db, article_id, host)
+        except DatabaseError as exc:  # a hint is a nicety: never let it cost the article
+            log.warning("section hint of %s not read: %s", article_id, exc)
+            kept = None
+        return kept if kept is not None and deeper(kept, seen) else seen
 
     def flush(self) -> None:
         """Write the hints offered since the last flush; one that meets a lock stays for the next."""

@@ -62,19 +62,26 @@ def count_rows(store: Path, table: str = "articles") -> int:
         return 0  # not created yet
 
 
-def kill_when(process: subprocess.Popen[str], store: Path, articles: int, table: str = "articles") -> bool:
-    """SIGKILL ``process`` as soon as ``store`` holds ``articles`` rows of ``table`` (0: as soon as
-    its crawl_runs row exists, i.e. the spider opened); False when it ended on its own first."""
-    watched = "crawl_runs" if articles == 0 else table
-    wanted = max(articles, 1) + (count_rows(store, "crawl_runs") if articles == 0 else 0)
+def wait_for_progress(process: subprocess.Popen[str], store: Path, new_articles: int) -> bool:
+    """Wait until the crawl in ``process`` has opened its run (its crawl_runs row exists) and
+    stored ``new_articles`` more articles than the store held when it started; False when the
+    process ended first. Progress, not time: the same points on a fast or a loaded machine."""
+    runs, articles = count_rows(store, "crawl_runs"), count_rows(store)
     while process.poll() is None:
-        if count_rows(store, watched) >= wanted:
-            os.kill(process.pid, signal.SIGKILL)
-            process.communicate(timeout=30)
+        if count_rows(store, "crawl_runs") > runs and count_rows(store) >= articles + new_articles:
             return True
         time.sleep(0.02)
-    process.communicate(timeout=30)
     return False
+
+
+def kill_when(process: subprocess.Popen[str], store: Path, new_articles: int) -> bool:
+    """SIGKILL ``process`` once it has stored ``new_articles`` (0: as soon as its spider opened);
+    False when it ended on its own first."""
+    reached = wait_for_progress(process, store, new_articles)
+    if reached:
+        os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=CRAWL_TIMEOUT_S)
+    return reached
 
 
 def snapshot(store: Path) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..records import now_iso
+from .db import from_json, to_json
 
 #: The layer recorded in ``articles.extraction`` for a section that came from a hint.
 HINT_LAYER = "listing"
@@ -30,25 +31,33 @@ def deeper(new: str, old: str | None) -> bool:
 
 
 def record_hints(db: sqlite3.Connection, hints: Iterable[Hint]) -> int:
-    """Keep each hint (a deeper one replaces its parent) and give its section to the stored
-    article of that id and site that has none, or only a shallower hinted one; returns the number
-    of articles whose section was filled. Runs in the caller's transaction."""
-    filled = 0
+    """Keep each hint (a deeper one replaces its parent) and give the deepest section known for
+    the article to its stored record of that site when it has none, or only a shallower hinted
+    one; returns the number of articles whose section changed. Runs in the caller's transaction.
+
+    The fill runs even for a hint already kept: a run may have stored the article with a parent
+    section while an earlier run had already kept the deeper one."""
+    changed = 0
     now = now_iso()
     for article_id, host, section in hints:
         row = db.execute("SELECT section FROM section_hints WHERE article_id = ? AND host = ?",
                          (article_id, host)).fetchone()
-        if row is not None and not deeper(section, row[0]):
-            continue
-        db.execute("INSERT INTO section_hints (article_id, host, section, seen_at) VALUES (?, ?, ?, ?)"
-                   " ON CONFLICT (article_id, host) DO UPDATE SET section = excluded.section, seen_at = excluded.seen_at",
-                   (article_id, host, section, now))
-        filled += db.execute(
-            "UPDATE articles SET section = ?, extraction = json_set(coalesce(extraction, '{}'), '$.section', ?)"
-            " WHERE article_id = ? AND host = ? AND (section IS NULL OR section = ''"
-            "  OR (json_extract(extraction, '$.section') = ? AND substr(?, 1, length(section) + 1) = section || '/'))",
-            (section, HINT_LAYER, article_id, host, HINT_LAYER, section)).rowcount
-    return filled
+        kept = row[0] if row is not None else None
+        best = section if deeper(section, kept) else kept
+        if best != kept:
+            db.execute("INSERT INTO section_hints (article_id, host, section, seen_at) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (article_id, host) DO UPDATE SET section = excluded.section,"
+                       " seen_at = excluded.seen_at", (article_id, host, best, now))
+        row = db.execute(
+            "SELECT extraction FROM articles WHERE article_id = ? AND host = ? AND (section IS NULL OR section = ''"
+            " OR (json_extract(extraction, '$.section') = ? AND substr(?, 1, length(section) + 1) = section || '/'))",
+            (article_id, host, HINT_LAYER, best)).fetchone()
+        if row is not None:  # written as the crawler writes it (to_json): the same bytes either way
+            extraction = {**from_json(row[0], {}), "section": HINT_LAYER}
+            db.execute("UPDATE articles SET section = ?, extraction = ? WHERE article_id = ?",
+                       (best, to_json(extraction), article_id))
+            changed += 1
+    return changed
 
 
 def hint_for(db: sqlite3.Connection, article_id: str, host: str) -> str | None:
