@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from scrapy.exceptions import NotConfigured
-from w3lib.url import safe_url_string
+from w3lib.url import canonicalize_url, safe_url_string
 
 from . import urls
 from .errors import OffsiteRedirect, RedirectLoop
@@ -35,8 +35,10 @@ def refusal(chain: list[str], target: str) -> RedirectLoop | OffsiteRedirect | N
     """Why a redirect from the end of ``chain`` to ``target`` must not be followed, or None."""
     if urls.site_for(target) is None:
         return OffsiteRedirect(f"redirect off the paper's hosts: {chain[-1]} -> {target}")
-    seen = {urls.canonical_url(url) for url in chain}
-    if urls.canonical_url(target) in seen:
+    # the URL itself (query order and fragment aside, as Scrapy's duplicate filter sees it), not the
+    # article's canonical form: http -> https and www. -> apex are redirects, not loops
+    seen = {canonicalize_url(url) for url in chain}
+    if canonicalize_url(target) in seen:
         return RedirectLoop("redirect loop: " + " -> ".join([*chain, target]))
     return None
 
