@@ -14,12 +14,17 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
+import urllib.request
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from baodantoc.crawler.report import CrawlReport
 from baodantoc.jobs.crawl import REPORT_MARK
+from baodantoc.search import SearchStoreError, build_query, open_store, search
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Columns that differ between two crawls of the same site by nature (when, not what).
@@ -123,3 +128,106 @@ def damage(store: Path) -> None:
         for root in roots:
             fh.seek((root - 1) * page_size + 8)
             fh.write(bytes((i * 37 + 11) % 256 for i in range(page_size - 8)))
+
+
+#: Datasette pages asked in turn: a table, SQL, a facet, a canned query, full-text search.
+PAGES = ("/baodantoc/articles.json?_size=5", "/baodantoc.json?sql=select+count(*)+from+articles",
+         "/baodantoc/facts.json?_facet=kind&_size=3", "/baodantoc/search_sentences.json?words=lao+cai",
+         "/baodantoc/entities.json?_search=lao+cai")
+
+
+class Load:
+    """Queries run in threads until stopped; every answer and every failure counted."""
+
+    def __init__(self, store: Path, port: int) -> None:
+        self.store, self.port = store, port
+        self.answered: Counter[str] = Counter()
+        self.failed: list[tuple[str, str]] = []
+        self.stop = threading.Event()
+        self.checkpoints = 0
+        self.threads = [threading.Thread(target=self._serve_queries, daemon=True),
+                        threading.Thread(target=self._searches, daemon=True),
+                        threading.Thread(target=self._checkpoints, daemon=True)]
+
+    def __enter__(self) -> Load:
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=60)
+
+    def _serve_queries(self) -> None:
+        listening = False
+        for i in range(10**9):
+            if self.stop.is_set():
+                return
+            url = f"http://127.0.0.1:{self.port}{PAGES[i % len(PAGES)]}"
+            try:
+                with urllib.request.urlopen(url, timeout=60) as answer:
+                    json.loads(answer.read())
+                listening = True
+                self.answered["serve"] += 1
+            except urllib.error.HTTPError as exc:
+                self.failed.append((url, f"{exc.code}: {exc.read()[:300]!r}"))
+            except OSError as exc:
+                if listening:
+                    self.failed.append((url, repr(exc)))
+                time.sleep(0.05)  # not listening yet
+
+    def _checkpoints(self) -> None:
+        """Copy the write-ahead log into the database file every 50 ms, as the writers' automatic
+        checkpoints do every 1,000 pages of a long crawl: the moments a reader that ignores the
+        log (an immutable one) reads pages being rewritten."""
+        while not self.stop.is_set():
+            try:
+                db = sqlite3.connect(self.store, timeout=30)
+                try:
+                    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    self.checkpoints += 1
+                finally:
+                    db.close()
+            except sqlite3.Error as exc:
+                self.failed.append(("checkpoint", repr(exc)))
+            time.sleep(0.05)
+
+    def _searches(self) -> None:
+        while not self.stop.is_set():
+            try:
+                db = open_store(self.store)
+            except SearchStoreError as exc:
+                if "extract" not in str(exc):  # before the first extract: an answer, not a failure
+                    self.failed.append(("search", str(exc)))
+                time.sleep(0.1)
+                continue
+            try:
+                search(db, build_query("lao cai", limit=5))
+                search(db, build_query("ho ngheo", kind="percent", limit=5))
+                self.answered["search"] += 2
+            except Exception as exc:  # every error counts: none is expected
+                self.failed.append(("search", repr(exc)))
+            finally:
+                db.close()
+
+
+#: Runs a command as its own child and prints that child's peak RSS (KiB) last on stderr: the
+#: peak of one process, not of every child the caller ever had (what RUSAGE_CHILDREN keeps).
+_MEASURE = ("import resource, subprocess, sys\n"
+            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+            "sys.stdout.write(p.stdout); sys.stderr.write(p.stderr)\n"
+            "print(f'PEAK_RSS_KIB {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}', file=sys.stderr)\n"
+            "sys.exit(p.returncode)\n")
+
+
+def run_measured(command: list[str], timeout: float = 300) -> tuple[subprocess.CompletedProcess[str], float, float]:
+    """(the finished process with the measure line removed, wall seconds, peak RSS in MiB) of ``command``."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout)
+    seconds = time.perf_counter() - started
+    lines = proc.stderr.splitlines()
+    peak = int(lines[-1].split()[-1]) / 1024
+    proc.stderr = "".join(line + "\n" for line in lines[:-1])
+    return proc, seconds, peak

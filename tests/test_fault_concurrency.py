@@ -5,112 +5,23 @@ soon as the crawl committed, and a crawl batch that met a lock dropped."""
 
 from __future__ import annotations
 
-import json
 import socket
-import sqlite3
 import subprocess
 import sys
-import threading
 import time
-import urllib.error
-import urllib.request
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fault_helpers import ROOT, count_rows, crawl_options, finish_crawl, start_crawl
+from fault_helpers import ROOT, Load, count_rows, crawl_options, finish_crawl, start_crawl
 
 from baodantoc.crawler.sample_site import start_process
-from baodantoc.search import SearchStoreError, build_query, open_store, search
 
 pytestmark = pytest.mark.slow
 
 #: Generated articles on top of the hand-written ones: a crawl long enough for a few extract runs.
 SYNTHETIC = 30
-#: Datasette pages asked in turn: a table, SQL, a facet, a canned query, full-text search.
-PAGES = ("/baodantoc/articles.json?_size=5", "/baodantoc.json?sql=select+count(*)+from+articles",
-         "/baodantoc/facts.json?_facet=kind&_size=3", "/baodantoc/search_sentences.json?words=lao+cai",
-         "/baodantoc/entities.json?_search=lao+cai")
-
-
-class Load:
-    """Queries run in threads until stopped; every answer and every failure counted."""
-
-    def __init__(self, store: Path, port: int) -> None:
-        self.store, self.port = store, port
-        self.answered: Counter[str] = Counter()
-        self.failed: list[tuple[str, str]] = []
-        self.stop = threading.Event()
-        self.checkpoints = 0
-        self.threads = [threading.Thread(target=self._serve_queries, daemon=True),
-                        threading.Thread(target=self._searches, daemon=True),
-                        threading.Thread(target=self._checkpoints, daemon=True)]
-
-    def __enter__(self) -> Load:
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=60)
-
-    def _serve_queries(self) -> None:
-        listening = False
-        for i in range(10**9):
-            if self.stop.is_set():
-                return
-            url = f"http://127.0.0.1:{self.port}{PAGES[i % len(PAGES)]}"
-            try:
-                with urllib.request.urlopen(url, timeout=60) as answer:
-                    json.loads(answer.read())
-                listening = True
-                self.answered["serve"] += 1
-            except urllib.error.HTTPError as exc:
-                self.failed.append((url, f"{exc.code}: {exc.read()[:300]!r}"))
-            except OSError as exc:
-                if listening:
-                    self.failed.append((url, repr(exc)))
-                time.sleep(0.05)  # not listening yet
-
-    def _checkpoints(self) -> None:
-        """Copy the write-ahead log into the database file every 50 ms, as the writers' automatic
-        checkpoints do every 1,000 pages of a long crawl: the moments a reader that ignores the
-        log (an immutable one) reads pages being rewritten."""
-        while not self.stop.is_set():
-            try:
-                db = sqlite3.connect(self.store, timeout=30)
-                try:
-                    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-                    self.checkpoints += 1
-                finally:
-                    db.close()
-            except sqlite3.Error as exc:
-                self.failed.append(("checkpoint", repr(exc)))
-            time.sleep(0.05)
-
-    def _searches(self) -> None:
-        while not self.stop.is_set():
-            try:
-                db = open_store(self.store)
-            except SearchStoreError as exc:
-                if "extract" not in str(exc):  # before the first extract: an answer, not a failure
-                    self.failed.append(("search", str(exc)))
-                time.sleep(0.1)
-                continue
-            try:
-                search(db, build_query("lao cai", limit=5))
-                search(db, build_query("ho ngheo", kind="percent", limit=5))
-                self.answered["search"] += 2
-            except Exception as exc:  # every error counts: none is expected
-                self.failed.append(("search", repr(exc)))
-            finally:
-                db.close()
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[Any]:
     with start_process(port=0, synthetic=SYNTHETIC) as handle:
