@@ -34,7 +34,7 @@ RELEVANCE_POOL = 2000
 MATERIALIZE_MAX_MENTIONS = 5000
 
 FACT_FIELDS = ("fact_id", "sentence_index", "text", "start", "end", "value", "value_max", "unit", "kind",
-               "approx", "subject", "place", "period")
+               "approx", "subject", "place", "province", "province_2025", "scope", "period", "period_source")
 FACT_SELECT = ", ".join(f"f.{c} AS f_{c}" for c in FACT_FIELDS) + ", p.canonical_name AS f_place_name"
 
 
@@ -52,6 +52,18 @@ def _mention_condition(db: sqlite3.Connection, ids: list[str], same_sentence: bo
     total = db.execute(f"SELECT coalesce(sum(mention_count), 0) FROM entities WHERE entity_id IN ({_PICK})",
                        (json.dumps(ids),)).fetchone()[0]
     return _CHECKED if total > MATERIALIZE_MAX_MENTIONS else _LISTED
+
+
+def _fact_place_condition(q: SearchQuery) -> str:
+    """A fact holds in the place: its own place is one of the place's entities, or its province (before
+    2025, or unless ``strict_place`` after) is one the place covers; for the whole country, also
+    every national figure. Parameters: entity ids, then province names (twice unless strict)."""
+    parts = [f"f.place IN ({_PICK})", f"f.province IN ({_PICK})"]
+    if not q.strict_place:
+        parts.append(f"f.province_2025 IN ({_PICK})")
+    if q.place_national:
+        parts.append("f.scope = 'national'")
+    return "(" + " OR ".join(parts) + ")"
 
 
 def for_one_article(where: list[str]) -> list[str]:
@@ -81,13 +93,17 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
     if q.place:
         ids = resolve_place(db, place_key(q.place), q.place_area or (place_key(q.place),), q.strict_place,
                             place_key)
-        if not ids:
+        by_fact = q.fact_mode and not q.same_sentence
+        if not ids and not (by_fact and (q.place_provinces or q.place_national)):
             return [], [], [f"no place named {q.place!r} in the store"]
-        if q.fact_mode and not q.same_sentence:
-            where.append("f.place IN (SELECT value FROM json_each(?))")  # the fact's own place
+        if by_fact:  # where the number holds: its place, its province (a village's, its article's)
+            where.append(_fact_place_condition(q))
+            params += [json.dumps(ids), json.dumps(list(q.place_provinces))]
+            if not q.strict_place:
+                params.append(json.dumps(list(q.place_provinces)))
         else:
             where.append(_mention_condition(db, ids, q.same_sentence))
-        params.append(json.dumps(ids))
+            params.append(json.dumps(ids))
     if q.since:
         where.append("a.published_at >= ?")
         params.append(q.since.isoformat())
