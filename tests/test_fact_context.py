@@ -165,6 +165,12 @@ def test_a_monthly_reports_months_are_the_year_so_far() -> None:
                        ("5 tháng", "2022-01/2022-05"), ("57,1%", "2022-01/2022-05")]
 
 
+def test_lu_y_ke_months_are_the_year_so_far() -> None:
+    meta = {"published_at": "2023-10-05T08:00:00+07:00"}
+    assert _fact("Lũy kế 9 tháng, huyện đón 310.000 lượt khách.", "310.000 lượt", meta).period == \
+        "2023-01/2023-09"
+
+
 def test_expressions_and_their_rendering() -> None:
     text = "Quý III/2023 và tháng 5 và năm nay"
     exprs = find_exprs(text, 0)
@@ -259,6 +265,22 @@ def test_a_sentence_without_a_place_takes_its_paragraphs_then_the_articles() -> 
     assert got == [("10 huyện", "Kon Tum", "sentence"), ("74 hộ", "Gia Lai", "sentence"),
                    ("9 hộ", "Gia Lai", "paragraph"), ("500 hộ", "Kon Tum", "sentence"),
                    ("2 tỷ đồng", "Kon Tum", "paragraph"), ("300 ngày công", "Kon Tum", "article")]
+
+
+def test_the_paragraph_context_is_what_the_sentence_before_is_about() -> None:
+    text = "Tỉnh Quảng Trị có đường biên giới dài 206 km giáp với Lào. Hiện nay, tỉnh có 2 cửa khẩu quốc tế."
+    assert [_where(f)[0] for f in _facts(text)] == ["Quảng Trị", "Quảng Trị"]
+
+
+def test_the_capital_as_the_venue_of_the_opening_event_is_not_the_articles_place() -> None:
+    text = ("Ngày 10/1/2024, tại Hà Nội, Ủy ban Dân tộc tổ chức hội nghị tổng kết.\n"
+            "Năm 2023, Ủy ban Dân tộc đã trình Chính phủ ban hành 9 văn bản.")
+    assert _fact(text, "9 văn bản").scope == "national"
+
+
+def test_a_province_as_the_venue_stays_the_articles_place() -> None:
+    text = "Ngày 5/3, tại tỉnh Lai Châu, hội nghị được tổ chức.\nNăm 2023, có 300 hộ thoát nghèo."
+    assert _fact(text, "300 hộ").province == "Lai Châu"
 
 
 # --- issue 11: Roman numerals are never places -----------------------------------------------

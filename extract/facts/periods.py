@@ -66,6 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _DURATION_WORDS = frozenset({"trong", "sau", "mất", "khoảng", "gần", "hơn", "suốt", "vòng", "chừng", "ngót", "được",
                              "có", "thêm", "trên", "dưới", "tới", "đến", "cách", "dài", "mỗi", "hàng", "từ", "vài",
                              "những", "các", "mấy", "nhiều", "còn", "tối", "đủ"})
+#: "lũy kế 9 tháng", "tính chung 9 tháng": the first months of the year, whatever month is reported
+_YEAR_TO_DATE = re.compile(r"(?:lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn)\s+$", re.I)
 #: what stands right before a date that is no period of the sentence's numbers
 _SKIP_BEFORE = re.compile(
     r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?(?:(?:năm|tháng|quý)\s+)?"  # a comparison's
@@ -81,7 +83,7 @@ _SPAN_WORDS = frozenset({"nhiều", "mấy", "các", "những", "bao", "vài", "
 #: "hiện đại"; without tokens, the words that glue to it before or after say so
 _HIEN_BEFORE = frozenset({"thực", "xuất", "phát", "thể", "biểu", "tái", "hiển", "trình", "hiện", "ẩn"})
 _HIEN_AFTER = frozenset({"đại", "tượng", "trạng", "thực", "vật", "hành", "diện", "hữu", "thân", "hình", "ra",
-                         "lên", "rõ", "nay", "tại", "giờ", "trường", "đang", "dần"})
+                         "lên", "rõ", "nay", "tại", "giờ", "trường"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,9 @@ def _expr(kind: str, m: re.Match[str], base: int) -> Expr | None:
     if kind in ("range", "years"):
         first, last = int(g[0]), int(g[-1])
         return Expr(s, e, kind, a=first, b=last) if first < last else None
+    if kind in ("ytd", "months") and len(g) == 1:  # "5 tháng" of a monthly report, "lũy kế 9 tháng"
+        n = int(g[0])
+        return Expr(s, e, kind, a=1, b=n) if 2 <= n <= 12 else None
     if kind == "months":
         n = int(g[0])
         if not 1 <= n <= 12:
@@ -117,9 +122,6 @@ def _expr(kind: str, m: re.Match[str], base: int) -> Expr | None:
         first, last = (13 - n, 12) if len(g) == 3 and (g[1] or "").lower() == "cuối" else (1, n)
         this = "nay" in m.group().lower()
         return Expr(s, e, "this_year" if this else kind, int(year) if year else None, first, last)
-    if kind == "ytd":
-        n = int(g[0])
-        return Expr(s, e, kind, a=1, b=n) if 2 <= n <= 12 else None
     if kind == "quarter":
         q = _ROMAN.get(g[0].lower()) or int(g[0])
         return Expr(s, e, kind, int(g[1]) if g[1] else None, q)
@@ -170,6 +172,8 @@ def find_exprs(text: str, base: int, tokens: Iterable[Token] = (), facts: Iterab
                 before = text[: m.start()].split()[-1:]
                 if before and before[0].lower() in _DURATION_WORDS:
                     continue
+                if _YEAR_TO_DATE.search(text, 0, m.start()):  # "lũy kế 9 tháng": the year so far
+                    kind = "months"
             if kind == "this_year":
                 before = text[: m.start()].split()[-1:]
                 if before and (before[0].lower() in _SPAN_WORDS or before[0].isdigit()):

@@ -14,9 +14,11 @@ For a number, the first of these that gives a place (``attributes["place_source"
    first after it (a rank's comparison set, "số 1 Việt Nam", "thứ 10 cả nước", is not its place)
    (sentence);
 2. the rest of its sentence: nearest before, else first after (sentence);
-3. the last place named in the earlier sentences of its paragraph (paragraph);
+3. the place of the latest earlier sentence of its paragraph that names one: its first place, the
+   one it is about ("Tỉnh Quảng Trị giáp với Lào. Tỉnh có 2 cửa khẩu": Quảng Trị) (paragraph);
 4. the article's main place, its most mentioned place that has a province; for an article that
-   names no place at all, the whole country (article).
+   names no place at all, the whole country (article). A capital named as the venue of the
+   opening event ("Ngày 10/1/2024, tại Hà Nội, Ủy ban Dân tộc tổ chức…") counts for neither.
 
 Linear: the index is built in one pass over mentions and sentences; a number looks only at the
 candidates of its own sentence.
@@ -24,6 +26,7 @@ candidates of its own sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -32,6 +35,7 @@ from functools import lru_cache
 
 from ..doc import Doc, Mention
 from ..entities.provinces import chains
+from ..gazetteer import load_gazetteer
 from ..normalize import fold_tone_placement
 from .lexicon import lexicon
 
@@ -45,6 +49,9 @@ MIN_PROVINCES_NATIONAL = 10
 _REGION_LEVELS = frozenset({"vn_region", "region"})
 #: a place introduced by one of these right after a number is that number's ("… tại Bạc Liêu")
 _LOCATIVE = re.compile(r"(?<![^\W\d_])(?:tại|ở|trên\s+địa\s+bàn(?:\s+của)?)\s+$", re.I)
+#: the opening of an event report, up to its venue: "Ngày 10/1/2024, tại ", "Sáng nay (5/3), tại "
+_LEDE_VENUE = re.compile(r"\W*(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|\d{1,2}/\d{1,2}(?:/\d{4})?)"
+                         r"|\d{1,2}/\d{1,2}(?:/\d{4})?)(?:\s*\([^)]{0,20}\))?\s*,\s*tại\s+(?:thủ\s+đô\s+)?", re.I)
 _COUNTRY_AFTER = re.compile(r"(?<![^\W\d_])(?:tại|ở|của|trên|khắp|toàn)\s+$", re.I)
 _LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 _VIETNAM = frozenset({"việt nam", "vn"})
@@ -62,6 +69,8 @@ class Place:
     national: bool = False
     abroad: bool = False
     country: bool = False  # the place is a country (Việt Nam or abroad)
+    capital: bool = False  # a centrally-run city (Hà Nội, TP. Hồ Chí Minh…): where national bodies meet
+    venue: bool = False  # the venue of the article's opening event (see PlaceIndex._mark_venues)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +117,9 @@ def _loc_place(m: Mention) -> Place | None:
         return Place(m.start, m.end, m.entity_id, abroad=True)  # a city, a river abroad
     province = a.get("province")
     if province:
-        return Place(m.start, m.end, m.entity_id, province, a.get("province_2025"))
+        unit = load_gazetteer().unit(str(a.get("code") or ""))
+        capital = unit is not None and unit.level == "province" and unit.kind == "thành phố"
+        return Place(m.start, m.end, m.entity_id, province, a.get("province_2025"), capital=capital)
     if level in _REGION_LEVELS:
         return Place(m.start, m.end, m.entity_id)
     return None  # a river, a site, a village without a province: says nothing about where
@@ -159,6 +170,7 @@ class PlaceIndex:
                 self._by_sentence.setdefault(m.sentence_index, []).append(p)
         for places in self._by_sentence.values():
             places.sort(key=lambda p: p.start)
+        self._mark_venues(doc)
         self.main = self._main_place()
         self._context = self._paragraph_context(doc)
 
@@ -171,6 +183,8 @@ class PlaceIndex:
         abroad: Place | None = None
         for places in self._by_sentence.values():
             for p in places:
+                if p.venue:
+                    continue
                 if p.abroad and abroad is None:
                     abroad = p
                 if p.province:
@@ -188,7 +202,8 @@ class PlaceIndex:
         return PlaceChoice(scope=NATIONAL, source=ARTICLE)  # no place, or only regions of the country
 
     def _paragraph_context(self, doc: Doc) -> dict[int, Place]:
-        """For each sentence, the last place named in the earlier sentences of its paragraph."""
+        """For each sentence, the place the latest earlier sentence of its paragraph that names one is
+        about: its first place ("Tỉnh Quảng Trị có đường biên giới giáp với Lào": Quảng Trị)."""
         context: dict[int, Place] = {}
         last: Place | None = None
         previous_end = 0
@@ -197,11 +212,23 @@ class PlaceIndex:
                 last = None
             if last is not None:
                 context[sent.index] = last
-            named = [p for p in self._by_sentence.get(sent.index, ()) if not p.national]
+            named = [p for p in self._by_sentence.get(sent.index, ()) if not (p.national or p.venue)]
             if named:
-                last = named[-1]
+                last = named[0]
             previous_end = sent.end
         return context
+
+    def _mark_venues(self, doc: Doc) -> None:
+        """A capital city named as the venue of the article's opening event ("Ngày 10/1/2024, tại Hà
+        Nội, Ủy ban Dân tộc tổ chức hội nghị…") is where national bodies meet, not what the article's
+        numbers are about: it stays a place of its own sentence only."""
+        for index, places in self._by_sentence.items():
+            if not places or not places[0].capital or index >= len(doc.sentences):
+                continue
+            sent = doc.sentences[index]
+            lede = _LEDE_VENUE.match(self._text, sent.start, places[0].start)
+            if lede and lede.end() == places[0].start:
+                places[0] = dataclasses.replace(places[0], venue=True)
 
     def _after_ok(self, p: Place) -> bool:
         """A country named after a number is its place only after "tại", "ở", "của"…: "học sinh
