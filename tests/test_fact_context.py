@@ -219,6 +219,11 @@ def test_national_figures(text: str) -> None:
     assert (fact.scope, fact.province, fact.province_2025) == ("national", None, None)
 
 
+def test_the_country_as_a_comparisons_standard_marks_nothing() -> None:
+    text = "Tỉnh Lai Châu đứng thứ 10/63 cả nước, có 47/51 xã đạt chuẩn; tỷ lệ nghèo 30%, cao nhất cả nước."
+    assert [_where(f)[0] for f in _facts(text)] == ["Lai Châu"] * 3
+
+
 def test_a_few_provinces_are_no_nation() -> None:
     (fact,) = _facts("Tỉnh Lai Châu hỗ trợ 3 tỉnh bạn.")
     assert (fact.scope, fact.province) == (None, "Lai Châu")
@@ -379,3 +384,31 @@ def test_annotate_output_carries_where_and_when() -> None:
     assert {k: fact[k] for k in ("place", "province", "province_2025", "scope", "period", "period_source")} == {
         "place": "loc:village-nam-khao-lai-chau", "province": "Lai Châu", "province_2025": "Lai Châu",
         "scope": None, "period": "2023", "period_source": "stated"}
+
+
+@pytest.mark.parametrize(("text", "fact_text", "province"), [
+    # the country as the whole a place belongs to: the place wins
+    ("Huyện Trạm Tấu là một trong 74 huyện nghèo của cả nước, đồng bào Mông chiếm trên 77% dân số.", "77%",
+     "Yên Bái"),
+    ("Tỉnh Bình Phước là thủ phủ điều của cả nước với diện tích khoảng 145.000 ha.", "145.000 ha", "Bình Phước"),
+    # a place abroad as a destination or a neighbour is not where the number holds
+    ("Tỉnh Lào Cai có 182 km đường biên giới giáp tỉnh Vân Nam (Trung Quốc).", "182 km", "Lào Cai"),
+    ("Huyện Mường Nhé giáp cả Lào và Trung Quốc, có 11 xã với 99 bản.", "11 xã", "Điện Biên"),
+    # a year is no count of provinces; a list of one province's communes is that province
+    ("Ban Dân tộc tỉnh Hà Giang cho biết, năm 2021 tỉnh đã tổ chức 3 lớp bồi dưỡng.", "3 lớp", "Hà Giang"),
+    ("Sở Khoa học tỉnh Bình Phước triển khai đề tài tại 3 xã Bù Gia Mập, Đắk Ơ và Phú Nghĩa.", "3 xã", "Bình Phước"),
+])
+def test_where_a_number_holds_in_sentences_with_several_places(text: str, fact_text: str, province: str) -> None:
+    fact = _fact(text, fact_text)
+    assert (fact.scope, fact.province) == (None, province)
+
+
+def test_two_provinces_in_two_clauses_are_no_list() -> None:
+    fact = _fact("Sau hợp nhất với tỉnh Kon Tum, tỉnh Quảng Ngãi còn 94 thôn chưa có sóng.", "94 thôn",
+                 {"published_at": "2025-09-10T08:00:00+07:00"})
+    assert fact.province == "Quảng Ngãi"
+
+
+def test_a_list_of_provinces_is_no_one_province() -> None:
+    fact = _fact("Các tỉnh Sơn La, Điện Biên, Lai Châu có tỷ lệ hộ nghèo trên 20%.", "20%")
+    assert (fact.province, fact.scope) == (None, None)

@@ -15,11 +15,12 @@ from collections import Counter
 from ..doc import Doc, Fact
 from .clauses import Clauses
 from .context import published, roles
+from .national import national_spans
 from .numbers import detect_style
 from .rules import Draft, analyze
 from .subject import Previous, find_subject
 from .when import SentenceTime, Timeline, choose
-from .where import PlaceIndex, national_spans
+from .where import PlaceIndex
 from .window import Window
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def find_facts(doc: Doc) -> Doc:
 class _Where:
     """What the facts of one sentence share for reading their place and period."""
 
-    def __init__(self, places: PlaceIndex, clauses: Clauses, national: list[tuple[int, int]]) -> None:
+    def __init__(self, places: PlaceIndex, clauses: Clauses, national: list[tuple[int, int, bool]]) -> None:
         self.places, self.clauses, self.national = places, clauses, national
         self.next_fact: int | None = None  # where the sentence's next fact starts
 

@@ -7,18 +7,26 @@ Nậm Pồ) and national markers ("cả nước", "nước ta", "63 tỉnh, thà
 ``national``, and "N tỉnh" counts). A place is never a Roman numeral: "xã khu vực III" is a
 category of communes, "lần thứ III" a session.
 
-For a number, the first of these that gives a place (``attributes["place_source"]``):
+For a number, the first of these that gives a place (``attributes["place_source"]``). A *firm*
+candidate is a place of Vietnam with a province or a firm national marker (:mod:`.national`):
 
-1. its clause: a place introduced by "tại"/"ở" right after it, before the next number ("300 suất
-   quà tại Cà Mau và 200 suất quà tại Bạc Liêu"); else the nearest candidate before it, else the
-   first after it (a rank's comparison set, "số 1 Việt Nam", "thứ 10 cả nước", is not its place)
-   (sentence);
-2. the rest of its sentence: nearest before, else first after (sentence);
-3. the place of the latest earlier sentence of its paragraph that names one: its first place, the
-   one it is about ("Tỉnh Quảng Trị giáp với Lào. Tỉnh có 2 cửa khẩu": Quảng Trị) (paragraph);
-4. the article's main place, its most mentioned place that has a province; for an article that
+1. a candidate that contains it ("63 tỉnh, thành phố"); a place introduced by "tại"/"ở" right
+   after it, before the next number ("300 suất quà tại Cà Mau và 200 suất quà tại Bạc Liêu");
+2. its clause: the nearest candidate before it that is no weak marker, else the first firm one
+   after it (before the next number);
+3. the rest of its sentence: the nearest firm candidate before it, else the nearest before it,
+   else the first place with a province after it, else a weak marker ("huyện nghèo của cả nước")
+   (all: sentence). A rank's comparison set ("số 1 Việt Nam", "thứ 10 cả nước") is never its place,
+   nor a country named after a noun ("học sinh Việt Nam");
+4. the place of the latest earlier sentence of its paragraph that names one: its first firm place,
+   the one it is about ("Tỉnh Quảng Trị giáp với Lào. Tỉnh có 2 cửa khẩu": Quảng Trị) (paragraph);
+5. the article's main place, its most mentioned place that has a province; for an article that
    names no place at all, the whole country (article). A capital named as the venue of the
    opening event ("Ngày 10/1/2024, tại Hà Nội, Ủy ban Dân tộc tổ chức…") counts for neither.
+
+Places written one after another are one candidate: a place and its parents ("bản A, xã B,
+huyện C") the first, most specific; a list ("các tỉnh A, B, C") all of them (their province when
+they share one, else none).
 
 Linear: the index is built in one pass over mentions and sentences; a number looks only at the
 candidates of its own sentence.
@@ -31,21 +39,16 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..doc import Doc, Mention
 from ..entities.provinces import chains
 from ..gazetteer import load_gazetteer
 from ..normalize import fold_tone_placement
-from .lexicon import lexicon
+from .national import compared, firm
 
 SENTENCE, PARAGRAPH, ARTICLE = "sentence", "paragraph", "article"
 NATIONAL = "national"
 _ROMAN = re.compile(r"^[IVXLC]+$")
-#: "47/63 tỉnh", "52 tỉnh, thành phố", "30 tỉnh": figures over many provinces are national
-_PROVINCE_COUNT = re.compile(r"(?<![\d.,/])(\d+)(/63)?\s+tỉnh(,?\s+thành(?:\s+phố)?)?(?![^\W\d_])", re.I)
-#: fewer provinces than this, counted bare ("3 tỉnh"), are a group of provinces, not the country
-MIN_PROVINCES_NATIONAL = 10
 _REGION_LEVELS = frozenset({"vn_region", "region"})
 #: a place introduced by one of these right after a number is that number's ("… tại Bạc Liêu")
 _LOCATIVE = re.compile(r"(?<![^\W\d_])(?:tại|ở|trên\s+địa\s+bàn(?:\s+của)?)\s+$", re.I)
@@ -53,6 +56,9 @@ _LOCATIVE = re.compile(r"(?<![^\W\d_])(?:tại|ở|trên\s+địa\s+bàn(?:\s+c�
 _LEDE_VENUE = re.compile(r"\W*(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|\d{1,2}/\d{1,2}(?:/\d{4})?)"
                          r"|\d{1,2}/\d{1,2}(?:/\d{4})?)(?:\s*\([^)]{0,20}\))?\s*,\s*tại\s+(?:thủ\s+đô\s+)?", re.I)
 _COUNTRY_AFTER = re.compile(r"(?<![^\W\d_])(?:tại|ở|của|trên|khắp|toàn)\s+$", re.I)
+#: a run of places after one of these is a list of places, not a place and its parents
+_LIST_BEFORE = re.compile(r"(?<![^\W\d_])(?:các|những|nhiều|một\s+số|mấy|\d+|hai|ba|bốn|năm|như|gồm|là)"
+                          r"\s+(?:[^\W\d_]+\s+){0,2}$", re.I)
 _LEVEL_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 _VIETNAM = frozenset({"việt nam", "vn"})
 
@@ -67,6 +73,8 @@ class Place:
     province: str | None = None
     province_2025: str | None = None
     national: bool = False
+    firm: bool = False  # a place of Vietnam with a province, or a firm national marker
+    weak: bool = False  # a national marker as a noun's complement ("dân số cả nước")
     abroad: bool = False
     country: bool = False  # the place is a country (Việt Nam or abroad)
     capital: bool = False  # a centrally-run city (Hà Nội, TP. Hồ Chí Minh…): where national bodies meet
@@ -84,63 +92,55 @@ class PlaceChoice:
     source: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _national_markers() -> re.Pattern[str]:
-    words = sorted((" ".join(p) for p in lexicon().cue("national").phrases), key=len, reverse=True)
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W\d_])", re.I)
-
-
-def national_spans(text: str, base: int) -> list[tuple[int, int]]:
-    """Spans (document offsets) of the national markers of a sentence."""
-    spans = [(base + m.start(), base + m.end()) for m in _national_markers().finditer(text)]
-    for m in _PROVINCE_COUNT.finditer(text):
-        if m.group(2) or m.group(3) or int(m.group(1)) >= MIN_PROVINCES_NATIONAL:
-            spans.append((base + m.start(), base + m.end()))
-    return sorted(spans)
-
-
 def _key(name: str) -> str:
     return fold_tone_placement(name).lower()
 
 
-def _loc_place(m: Mention) -> Place | None:
+def _loc_place(m: Mention, text: str) -> Place | None:
     a = m.attributes
     name = str(a.get("name") or m.text)
     if _ROMAN.match(name) and _ROMAN.match(m.text):
         return None  # "xã khu vực III", "lần thứ III": no place ("phường III" keeps its prefix)
     level = a.get("level")
     if level == "country":
-        if _key(name) in _VIETNAM:
-            return Place(m.start, m.end, m.entity_id, national=True, country=True)
-        return Place(m.start, m.end, m.entity_id, abroad=True, country=True)  # a place, no province
+        if _key(name) not in _VIETNAM:
+            return Place(m.start, m.end, m.entity_id, abroad=True, country=True)  # a place, no province
+        if compared(text, m.start):
+            return None  # "ít nhất Việt Nam"
+        strong = firm(text, m.start, m.end)
+        return Place(m.start, m.end, m.entity_id, national=True, firm=strong, weak=not strong, country=True)
     if a.get("country") and _key(str(a["country"])) not in _VIETNAM:
         return Place(m.start, m.end, m.entity_id, abroad=True)  # a city, a river abroad
     province = a.get("province")
     if province:
         unit = load_gazetteer().unit(str(a.get("code") or ""))
         capital = unit is not None and unit.level == "province" and unit.kind == "thành phố"
-        return Place(m.start, m.end, m.entity_id, province, a.get("province_2025"), capital=capital)
+        return Place(m.start, m.end, m.entity_id, province, a.get("province_2025"), firm=True, capital=capital)
     if level in _REGION_LEVELS:
         return Place(m.start, m.end, m.entity_id)
     return None  # a river, a site, a village without a province: says nothing about where
 
 
-def _chain_place(chain: list[Mention]) -> Place | None:
-    """One candidate for places written one after another: a place and its parents ("bản A, xã B,
-    huyện C") are the first, most specific one; a list of places ("các tỉnh A, B, C") is all of
-    them: their province when they share one, else none."""
-    places = [p for p in map(_loc_place, chain) if p is not None]
+def _chain_place(chain: list[Mention], text: str) -> list[Place]:
+    """The candidates of places written one after another (module docstring); places that are
+    neither a place and its parents nor a list ("Sau hợp nhất với tỉnh A, tỉnh B còn…": two
+    clauses) stay apart."""
+    places = [p for p in (_loc_place(m, text) for m in chain) if p is not None]
     if len(places) <= 1:
-        return places[0] if places else None
+        return places
     span = (chain[0].start, chain[-1].end)
     ranks = [_LEVEL_RANK.get(str(m.attributes.get("level"))) for m in chain]
     if all(r is not None for r in ranks) and all(a < b for a, b in itertools.pairwise(ranks)):  # type: ignore[operator]
-        head = next(p for p in places if p.province) if any(p.province for p in places) else places[0]
-        return Place(*span, places[0].entity_id, head.province, head.province_2025, head.national)
-    provinces = {p.province for p in places}
-    if len(provinces) == 1 and None not in provinces:
-        return Place(*span, None, places[0].province, places[0].province_2025)
-    return Place(*span)
+        head = next((p for p in places if p.province), places[0])
+        return [dataclasses.replace(head, start=span[0], end=span[1], entity_id=places[0].entity_id)]
+    if not _LIST_BEFORE.search(text, max(0, chain[0].start - 30), chain[0].start):
+        return places
+    known = [p for p in places if p.province]
+    # "3 xã Bù Gia Mập, Đắk Ơ và Phú Nghĩa": one province (some members may be unknown; named by
+    # both eras, "xã Lũng Cú (mới), Má Lé", one province today)
+    if known and (len({p.province for p in known}) == 1 or len({p.province_2025 for p in known}) == 1):
+        return [Place(*span, None, known[0].province, known[0].province_2025, firm=True)]
+    return [Place(*span, abroad=all(p.abroad for p in places))]  # several provinces: none
 
 
 def _org_place(m: Mention, loc_ids: dict[tuple[str, str], str]) -> Place | None:
@@ -149,7 +149,7 @@ def _org_place(m: Mention, loc_ids: dict[tuple[str, str], str]) -> Place | None:
     if not province:
         return None
     place_id = loc_ids.get((_key(str(a.get("place") or "")), province))
-    return Place(m.start, m.end, place_id, province, a.get("province_2025"))
+    return Place(m.start, m.end, place_id, province, a.get("province_2025"), firm=True)
 
 
 class PlaceIndex:
@@ -161,8 +161,7 @@ class PlaceIndex:
         loc_ids = {(_key(str(m.attributes.get("name") or m.text)), m.attributes["province"]): m.entity_id
                    for m in doc.mentions if m.type == "LOC" and m.entity_id and m.attributes.get("province")}
         for chain in chains(doc):
-            p = _chain_place(chain)
-            if p is not None:
+            for p in _chain_place(chain, self._text):
                 self._by_sentence.setdefault(chain[0].sentence_index, []).append(p)
         for m in doc.mentions:
             p = _org_place(m, loc_ids) if m.type == "ORG" else None
@@ -202,8 +201,8 @@ class PlaceIndex:
         return PlaceChoice(scope=NATIONAL, source=ARTICLE)  # no place, or only regions of the country
 
     def _paragraph_context(self, doc: Doc) -> dict[int, Place]:
-        """For each sentence, the place the latest earlier sentence of its paragraph that names one is
-        about: its first place ("Tỉnh Quảng Trị có đường biên giới giáp với Lào": Quảng Trị)."""
+        """For each sentence, the place the latest earlier sentence of its paragraph that names a place
+        of Vietnam is about: its first one ("Tỉnh Quảng Trị có đường biên giới giáp với Lào": Quảng Trị)."""
         context: dict[int, Place] = {}
         last: Place | None = None
         previous_end = 0
@@ -212,7 +211,7 @@ class PlaceIndex:
                 last = None
             if last is not None:
                 context[sent.index] = last
-            named = [p for p in self._by_sentence.get(sent.index, ()) if not (p.national or p.venue)]
+            named = [p for p in self._by_sentence.get(sent.index, ()) if p.firm and not (p.national or p.venue)]
             if named:
                 last = named[0]
             previous_end = sent.end
@@ -237,24 +236,39 @@ class PlaceIndex:
             return True
         return bool(_COUNTRY_AFTER.search(self._text, max(0, p.start - 20), p.start))
 
+    def _where_abroad(self, p: Place) -> bool:
+        """A place abroad is where a number holds only when the text puts it there ("tại Lào", "ở
+        tỉnh Vân Nam"), not as a destination or a neighbour ("sang Đài Loan", "giáp với Lào")."""
+        return not p.abroad or bool(_COUNTRY_AFTER.search(self._text, max(0, p.start - 20), p.start))
+
     def choose(self, sentence_index: int, start: int, end: int, clause: tuple[int, int],
-               national: list[tuple[int, int]], rank: bool = False, next_fact: int | None = None) -> PlaceChoice:
+               national: list[tuple[int, int, bool]], rank: bool = False, next_fact: int | None = None) -> PlaceChoice:
         """Where the fact at [start, end) of a sentence holds (see the module docstring);
-        ``next_fact``: where the sentence's next fact starts."""
+        ``national``: the sentence's national markers (start, end, firm); ``next_fact``: where the
+        sentence's next fact starts."""
         places = self._by_sentence.get(sentence_index, [])
         if national:
-            places = sorted([*places, *(Place(s, e, national=True) for s, e in national)], key=lambda p: p.start)
+            markers = (Place(s, e, national=True, firm=f, weak=not f) for s, e, f in national)
+            places = sorted([*places, *markers], key=lambda p: p.start)
+        if rank:  # "thứ 10/63 cả nước", "số 1 Việt Nam": the set it is ranked in
+            places = [p for p in places if not p.national or p.end <= start]
         for p in places:
             if p.start < end and start < p.end:
                 return _choice(p, SENTENCE)
-        before = [p for p in places if p.end <= start]
-        after = [p for p in places if p.start >= end and not (rank and p.national) and self._after_ok(p)]
-        own = after[0] if after else None
-        if own is not None and own.end <= clause[1] and (next_fact is None or own.end <= next_fact) \
-                and _LOCATIVE.search(self._text, max(end, own.start - 30), own.start):
-            return _choice(own, SENTENCE)  # "300 suất quà tại Cà Mau và 200 suất quà tại Bạc Liêu"
-        for pool in ([p for p in before if p.start >= clause[0]][-1:], [p for p in after if p.end <= clause[1]][:1],
-                     before[-1:], after[:1]):
+        stop = min(clause[1], next_fact) if next_fact is not None else clause[1]
+        before = [p for p in places if p.end <= start and self._where_abroad(p)]
+        after = [p for p in places if p.start >= end and self._after_ok(p) and self._where_abroad(p)]
+        if after and after[0].end <= stop and _LOCATIVE.search(self._text, max(end, after[0].start - 30), after[0].start):
+            return _choice(after[0], SENTENCE)  # "300 suất quà tại Cà Mau và 200 suất quà tại Bạc Liêu"
+        pools = (
+            [p for p in before if p.start >= clause[0] and not p.weak][-1:],
+            [p for p in after if p.end <= stop and p.firm][:1],
+            [p for p in before if p.firm][-1:],
+            [p for p in before if not p.weak][-1:],
+            [p for p in after if p.province][:1],
+            [p for p in before if p.weak][-1:] or [p for p in after if p.weak][:1],
+        )
+        for pool in pools:
             if pool:
                 return _choice(pool[0], SENTENCE)
         context = self._context.get(sentence_index)
