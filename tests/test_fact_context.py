@@ -55,6 +55,11 @@ PERIOD_CASES = [
     ("Từ năm 2019, huyện xây 126 căn nhà.", "126 căn nhà", "2019/..", "stated"),
     ("Tỉnh đã tổ chức 3 lần đại hội vào các năm 2009, 2014 và 2019.", "3 lần", "2009/2019", "stated"),
     ("Năm học 2023 - 2024, tỉnh có 612 trường học.", "612 trường học", "2023/2024", "stated"),
+    ("Tỷ lệ hộ nghèo giảm từ 31,5% năm 2015 xuống còn 8,6% năm 2019.", "8,6%", "2019", "stated"),
+    ("Hợp tác xã thành lập năm 2015 với 7 thành viên, nay đã có 42 thành viên.", "7 thành viên", "2015", "stated"),
+    ("Hợp tác xã thành lập năm 2015 với 7 thành viên, nay đã có 42 thành viên.", "42 thành viên", "../now",
+     "stated"),
+    ("Từ chỗ 41 hộ nghèo, nay thôn chỉ còn 9 hộ.", "9 hộ", "../now", "stated"),
     # the period an expression containing the number states: "9 tháng" is January to September
     ("Hội nghị sơ kết công tác 9 tháng đầu năm 2021.", "9 tháng", "2021-01/2021-09", "stated"),
     # a length of years matching a stated range is that range

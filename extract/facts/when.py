@@ -5,8 +5,9 @@ For a number, the first of these that gives a period (``period_source`` in paren
 1. an expression that contains it: "9 tháng đầu năm 2021" for "9 tháng" (stated);
 2. for a length of years, a range of the same length in the sentence: "3 năm … (giai đoạn
    2016 - 2018)" (stated);
-3. its clause: the nearest expression before it, or the first after it, which wins when it only
-   refines the one before ("năm 2024 … trong 2 ngày 29 và 30/11": ``2024-11``) (stated);
+3. its clause: an expression right after it ("giảm từ 31,5% năm 2015 xuống 8,6% năm 2019"), else
+   the nearest expression before it, or the first after it, which wins when it only refines the
+   one before ("năm 2024 … trong 2 ngày 29 và 30/11": ``2024-11``) (stated);
 4. the nearest expression earlier in the sentence (stated);
 5. the sentence before, when this one opens with a link back to it ("Theo đó", "Trong đó",
    "Cụ thể": ``cues.txt`` section ``period_link``) (carried);
@@ -20,6 +21,8 @@ proportional to its expressions times its facts; nothing looks back further than
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +32,8 @@ from .periods import Expr, find_exprs, render
 from .syllables import split
 
 STATED, CARRIED, ARTICLE_DATE = "stated", "carried", "article_date"
+#: an expression right after a number is its own ("8,6% năm 2019", "1.200 hộ (năm 2022)")
+_ADJACENT = re.compile(r"^\s*\(?\s*(?:năm|tháng|quý|ngày)?\s*$", re.I)
 _YEARLY = ("year", "month", "day", "quarter", "months", "this_year")
 
 
@@ -47,6 +52,12 @@ class SentenceTime:
 
     exprs: list[Resolved]
     carried: tuple[str, str] | None  # (period, source) of the sentence before, when linked to it
+    text: str = ""
+    base: int = 0
+
+    def between(self, start: int, end: int) -> str:
+        """The sentence's text between two document offsets."""
+        return self.text[start - self.base : end - self.base]
 
 
 @dataclass
@@ -65,7 +76,7 @@ class Timeline:
         exprs = find_exprs(text, base, tokens, fact_spans)
         resolved = [self._resolve(x, exprs) for x in exprs]
         linked = _opens_with_link(text)
-        st = SentenceTime(resolved, self.previous if linked else None)
+        st = SentenceTime(resolved, self.previous if linked else None, text, base)
         self._advance(resolved, st.carried)
         return st
 
@@ -138,7 +149,7 @@ def choose(st: SentenceTime, start: int, end: int, clause: tuple[int, int], *, d
     ``compared``: the span of its comparison ("so với năm 2021"), ``change``: it is a change."""
     usable = [r for r in st.exprs if r.value and not r.expr.skip
               and not (compared and compared[0] <= r.expr.start < compared[1])]
-    value, source = _pick(usable, start, end, clause, duration_years)
+    value, source = _pick(usable, start, end, clause, duration_years, st.between)
     if value is None and st.carried:
         value, source = st.carried[0], CARRIED
     if value is not None and compared and change:
@@ -148,8 +159,8 @@ def choose(st: SentenceTime, start: int, end: int, clause: tuple[int, int], *, d
     return value, source if value is not None else None
 
 
-def _pick(usable: list[Resolved], start: int, end: int, clause: tuple[int, int],
-          duration_years: float | None) -> tuple[str | None, str | None]:
+def _pick(usable: list[Resolved], start: int, end: int, clause: tuple[int, int], duration_years: float | None,
+          gap: Callable[[int, int], str] | None = None) -> tuple[str | None, str | None]:
     for r in usable:
         if r.expr.start <= start < r.expr.end:
             return r.value, r.source
@@ -161,6 +172,8 @@ def _pick(usable: list[Resolved], start: int, end: int, clause: tuple[int, int],
     before = [r for r in usable if r.expr.end <= start]
     in_clause = [r for r in before if r.expr.start >= clause[0]]
     after = next((r for r in usable if r.expr.start >= start and r.expr.start < clause[1]), None)
+    if after and gap is not None and _ADJACENT.match(gap(end, after.expr.start)):
+        return after.value, after.source  # "giảm từ 31,5% năm 2015 xuống còn 8,6% năm 2019"
     if in_clause:
         b = in_clause[-1]
         if after and after.value and b.value and after.value != b.value and after.value.startswith(b.value):
