@@ -43,24 +43,24 @@ _NOT_NUM_AFTER = r"(?![\d%])(?![/.,]\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _DAY_CUES = r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng|mồng)"
 
-#: (kind, pattern); earlier kinds win where matches overlap
+#: (kind, pattern); earlier kinds win where matches overlap. Matched on the lower-cased sentence
+#: (case-insensitive matching costs several times more on Vietnamese).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"{_NOT_NUM_BEFORE}{_Y}\s*(?:-|–|đến|tới)\s*(?:năm\s+)?{_Y}{_NOT_NUM_AFTER}", re.I)),
+    ("range", re.compile(rf"{_NOT_NUM_BEFORE}{_Y}\s*(?:-|–|đến|tới)\s*(?:năm\s+)?{_Y}{_NOT_NUM_AFTER}")),
     ("years", re.compile(rf"{_NOT_NUM_BEFORE}{_Y}(?:\s*,\s*(?:19|20)\d\d)*\s*(?:,|và)\s*{_Y}{_NOT_NUM_AFTER}")),
-    ("months", re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?", re.I)),
-    ("months", re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+tháng\s*(?:năm\s+|/\s*){_Y}{_NOT_NUM_AFTER}", re.I)),
-    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2})\s+tháng(?![^\W\d_])(?!\s*(?:đầu|cuối|qua|tới|trước|sau|nay|năm|/|\d))",
-                       re.I)),
-    ("quarter", re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*{_Y})?", re.I)),
+    ("months", re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?")),
+    ("months", re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+tháng\s*(?:năm\s+|/\s*){_Y}{_NOT_NUM_AFTER}")),
+    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2})\s+tháng(?![^\W\d_])(?!\s*(?:đầu|cuối|qua|tới|trước|sau|nay|năm|/|\d))")),
+    ("quarter", re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*{_Y})?")),
     ("day", re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/{_Y}{_NOT_NUM_AFTER}")),
-    ("day", re.compile(rf"{_DAY_CUES}\s+(\d{{1,2}})(?:\s*(?:và|,|-|–)\s*\d{{1,2}})?/(\d{{1,2}})(?![/\d])", re.I)),
-    ("month", re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:/|năm)\s*{_Y})?(?![\d/])", re.I)),
+    ("day", re.compile(rf"{_DAY_CUES}\s+(\d{{1,2}})(?:\s*(?:và|,|-|–)\s*\d{{1,2}})?/(\d{{1,2}})(?![/\d])")),
+    ("month", re.compile(rf"tháng\s+(\d{{1,2}})(?:\s*(?:/|năm)\s*{_Y})?(?![\d/])")),
     ("year", re.compile(rf"{_NOT_NUM_BEFORE}(?<!\d[.,]){_Y}{_NOT_NUM_AFTER}")),
-    ("now", re.compile(r"(?:tính\s+)?(?:cho\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|hiện\s+nay"
-                       r"|hiện\s+tại|hiện\s+giờ|giờ\s+đây|(?:tại\s+)?thời\s+điểm\s+(?:này|hiện\s+tại)", re.I)),
-    ("now", re.compile(r"(?<![^\W\d_])hiện(?![^\W\d_])", re.I)),  # "hiện có": checked against the words
-    ("now", re.compile(r"(?:^|(?<=[,;:]\s)|(?<=[,;:]))\s*(?:ngày\s+)?nay(?![^\W\d_])", re.I)),  # ", nay thôn còn 9 hộ"
-    ("this_year", re.compile(r"(?<![^\W\d_])năm\s+nay", re.I)),
+    ("now", re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|hiện\s+(?:nay|tại|giờ)|giờ\s+đây"
+                       r"|thời\s+điểm\s+(?:này|hiện\s+tại)")),
+    ("now", re.compile(r"(?<![^\W\d_])hiện(?![^\W\d_])")),  # "hiện có": checked against the words
+    ("now", re.compile(r"(?:^|(?<=[,;:]\s)|(?<=[,;:]))\s*(?:ngày\s+)?nay(?![^\W\d_])")),  # ", nay thôn còn 9 hộ"
+    ("this_year", re.compile(r"(?<![^\W\d_])năm\s+nay")),
 ]
 #: words before "N tháng" that make it a length of time ("trong 3 tháng"), not the first N months of
 #: the year a monthly report means ("thu ngân sách 5 tháng ước đạt …")
@@ -69,6 +69,8 @@ _DURATION_WORDS = frozenset({"trong", "sau", "mất", "khoảng", "gần", "hơn
                              "những", "các", "mấy", "nhiều", "còn", "tối", "đủ"})
 #: "lũy kế 9 tháng", "tính chung 9 tháng": the first months of the year, whatever month is reported
 _YEAR_TO_DATE = re.compile(r"(?:lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn)\s+$", re.I)
+#: a sentence without any of these has no time expression (checked first: it is most sentences)
+_ANY_TIME = re.compile(r"\d|nay|hiện|giờ|thời\s+điểm", re.I)
 #: what stands right before a date that is no period of the sentence's numbers
 _SKIP_BEFORE = re.compile(
     r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?(?:(?:năm|tháng|quý)\s+)?"  # a comparison's
@@ -144,8 +146,8 @@ def _is_word_hien(text: str, m: re.Match[str], base: int, tokens: list[Token]) -
     start = base + m.start()
     if tokens:
         return any(t.start == start and t.end == base + m.end() for t in tokens)
-    before = text[: m.start()].split()[-1:]
-    after = text[m.end() :].split()[:1]
+    before = text[max(0, m.start() - 20) : m.start()].split()[-1:]
+    after = text[m.end() : m.end() + 20].split()[:1]
     return not (before and before[0].lower() in _HIEN_BEFORE) and not (after and after[0].lower() in _HIEN_AFTER)
 
 
@@ -156,29 +158,32 @@ def find_exprs(text: str, base: int, tokens: Iterable[Token] = (), facts: Iterab
     ``tokens``: the sentence's words, to tell the adverb "hiện" from "thực hiện"; ``facts``: spans
     of the sentence's facts, so that "2000 hộ" is not read as the year 2000.
     """
+    if not _ANY_TIME.search(text):  # most sentences: no digit, no "nay"/"hiện"/"giờ"/"thời điểm"
+        return []
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets, lower the rest
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     toks = list(tokens)
     fact_spans = list(facts)
     found: list[Expr] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        for m in rx.finditer(low):
             s, e = base + m.start(), base + m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             if kind in ("year", "month") and any(s < fe and fs < e for fs, fe in fact_spans):
                 continue  # "2000 hộ" is no year, "hằng tháng 5 - 6 triệu đồng" no May
-            if kind == "now" and m.group().lower() == "hiện" and not _is_word_hien(text, m, base, toks):
+            if kind == "now" and m.group() == "hiện" and not _is_word_hien(low, m, base, toks):
                 continue
+            before = low[max(0, m.start() - 20) : m.start()].split()[-1:] if kind in ("ytd", "this_year") else []
             if kind == "ytd":
-                before = text[: m.start()].split()[-1:]
-                if before and before[0].lower() in _DURATION_WORDS:
+                if before and before[0] in _DURATION_WORDS:
                     continue
-                if _YEAR_TO_DATE.search(text, 0, m.start()):  # "lũy kế 9 tháng": the year so far
+                if _YEAR_TO_DATE.search(low, max(0, m.start() - 20), m.start()):  # "lũy kế 9 tháng": the year so far
                     kind = "months"
-            if kind == "this_year":
-                before = text[: m.start()].split()[-1:]
-                if before and (before[0].lower() in _SPAN_WORDS or before[0].isdigit()):
-                    continue
+            if kind == "this_year" and before and (before[0] in _SPAN_WORDS or before[0].isdigit()):
+                continue
             x = _expr(kind, m, base)
             if x is None:
                 continue

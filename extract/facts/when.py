@@ -25,11 +25,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..doc import Token
-from .lexicon import lexicon, match_after
+from .lexicon import lexicon
 from .periods import Expr, find_exprs, render
-from .syllables import split
 
 STATED, CARRIED, ARTICLE_DATE = "stated", "carried", "article_date"
 #: an expression right after a number is its own ("8,6% năm 2019", "1.200 hộ (năm 2022)")
@@ -137,9 +137,14 @@ def _sentence_year(x: Expr, exprs: list[Expr]) -> int | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1)
+def _link() -> re.Pattern[str]:
+    words = sorted((r"\s+".join(map(re.escape, p)) for p in lexicon().cue("period_link").phrases), key=len, reverse=True)
+    return re.compile(r"[\W_]*(?:" + "|".join(words) + r")(?![^\W\d_])", re.I)  # past a dash, a quote
+
+
 def _opens_with_link(text: str) -> bool:
-    syls = [s.low for s in split(text[:60], 0) if s.is_word][:6]  # past a dash, a quote
-    return match_after(syls, 0, lexicon().cue("period_link")) > 0
+    return _link().match(text) is not None
 
 
 def choose(st: SentenceTime, start: int, end: int, clause: tuple[int, int], *, duration_years: float | None = None,
