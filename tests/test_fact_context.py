@@ -91,6 +91,7 @@ NO_PERIOD_CASES = [
     ("Theo Quyết định số 1205/QĐ-UBND ngày 20/3/2023, tỉnh được giao 512 tỷ đồng.", "512 tỷ đồng"),  # a document's
     ("Anh A (sinh năm 1985) có 3 ha quế.", "3 ha"),  # a birth year
     ("Sáng 23/10, đoàn trao 50 suất quà.", "50 suất"),  # a day of no known year
+    ("Tính đến ngày 31/2/2020, xã có 300 hộ.", "300 hộ"),  # no such day
 ]
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ..doc import Token
 
@@ -130,9 +131,12 @@ def _expr(kind: str, m: re.Match[str], base: int) -> Expr | None:
         return Expr(s, e, kind, int(g[1]) if g[1] else None, q)
     if kind == "day":
         day, month = int(g[0]), int(g[1])
-        if not (1 <= day <= 31 and 1 <= month <= 12):
+        year = int(g[2]) if len(g) > 2 and g[2] else None
+        try:  # "31/2/2020" is no day; without a year, 29/2 may be one
+            date(year or 2000, month, day)
+        except ValueError:
             return None
-        return Expr(s, e, kind, int(g[2]) if len(g) > 2 and g[2] else None, month, day=day)
+        return Expr(s, e, kind, year, month, day=day)
     if kind == "month":
         month = int(g[0])
         return Expr(s, e, kind, int(g[1]) if g[1] else None, month) if 1 <= month <= 12 else None
