@@ -56,9 +56,27 @@ def load_baseline(path: Path = BASELINE_PATH) -> dict[str, Any]:
 
 
 def shared_eval_dir() -> Path:
-    """The folder of the shared evaluation data: $BAODANTOC_SHARED_EVAL, else ../shared/eval."""
+    """The folder of the shared evaluation data: $BAODANTOC_SHARED_EVAL, else ../shared/eval beside
+    the clone, else beside the repository this one was cloned from (a CI clone in a scratch folder
+    of a checkout that has ../shared/eval next to it)."""
     env = os.environ.get("BAODANTOC_SHARED_EVAL")
-    return Path(env) if env else DEFAULT_SHARED_EVAL
+    if env:
+        return Path(env)
+    if DEFAULT_SHARED_EVAL.exists():
+        return DEFAULT_SHARED_EVAL
+    origin = _local_origin()
+    return origin.parent / "shared" / "eval" if origin is not None else DEFAULT_SHARED_EVAL
+
+
+def _local_origin() -> Path | None:
+    """The folder of the ``origin`` remote when it is a local path, else None."""
+    try:
+        url = subprocess.run(["git", "-C", str(ROOT), "remote", "get-url", "origin"], capture_output=True,
+                             text=True, check=False, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path = Path(url.removeprefix("file://")) if url and "://" not in url.replace("file://", "") else None
+    return path if path is not None and path.is_dir() else None
 
 
 def load_jsonl(path: Path) -> dict[Any, dict[str, Any]]:
