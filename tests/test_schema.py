@@ -90,12 +90,7 @@ def _optional(record_type: type, name: str) -> bool:
     return "None" in str(record_type.__dataclass_fields__[name].type)
 
 
-@pytest.mark.parametrize("table", [
-    pytest.param("articles", marks=pytest.mark.xfail(strict=True, reason=(
-        "Article.url is typed `str | None` (every Article field defaults to None, so a parser fills it "
-        "field by field) but articles.url is NOT NULL: an Article without a url fails at upsert with an "
-        "IntegrityError instead of a validation message; records/store owners to decide"))),
-    *sorted(set(RECORD_TABLES) - {"articles"})])
+@pytest.mark.parametrize("table", sorted(RECORD_TABLES))
 def test_a_not_null_column_is_a_field_that_cannot_be_none(table: str, table_info: dict) -> None:
     record_type, _ = RECORD_TABLES[table]
     mismatched = [c[1] for c in table_info[table] if c[3] and not c[5] and _optional(record_type, c[1])]
