@@ -202,7 +202,7 @@ def test_fts_syntax_is_plain_text(db, query: str) -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"since": "2024", "until": "2023"}, "--since 2024 is after --until 2023: the date range is empty"),
     ({"since": "yesterday"}, "--since 'yesterday' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-    ({"until": "2024-02-30"}, "--until '2024-02-30' is not a valid date"),
+    ({"until": "2024-02-30"}, "--until '2024-02-30' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ({"min_value": "abc"}, "--min 'abc' is not a number (e.g. 50, 51.4 or 3.5e9)"),
     ({"max_value": "nan"}, "--max 'nan' is not a finite number"),
     ({"min_value": "10", "max_value": "5"}, "--min 10 is greater than --max 5: nothing can match"),

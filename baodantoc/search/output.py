@@ -16,6 +16,12 @@ CSV_COLUMNS = ("published_at", "article_id", "sentence_index", "sentence", "fact
                "kind", "approx", "subject", "place", "place_name", "period", "title", "section", "url")
 
 
+def write_jsonl(hits: list[Hit], out: IO[str]) -> None:
+    """JSON Lines: one hit per line (see :meth:`Hit.to_dict`), for streaming tools (jq, pandas ``lines=True``)."""
+    for h in hits:
+        out.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
+
+
 def write_json(hits: list[Hit], out: IO[str]) -> None:
     """A JSON array of hits (see :meth:`Hit.to_dict`), UTF-8, Vietnamese unescaped."""
     json.dump([h.to_dict() for h in hits], out, ensure_ascii=False, indent=2)
@@ -29,7 +35,12 @@ def _cell(value: Any) -> Any:
 
 
 def write_csv(hits: list[Hit], out: IO[str]) -> None:
-    """CSV (RFC 4180, CRLF), one row per (sentence, fact); a sentence without facts is one row."""
+    """CSV (RFC 4180, CRLF), one row per (sentence, fact); a sentence without facts is one row.
+
+    Starts with a byte-order mark, as the exports do: Excel reads a CSV without one in the
+    system's code page and garbles Vietnamese.
+    """
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for hit in hits:

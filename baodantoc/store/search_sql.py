@@ -24,6 +24,7 @@ from ..records import VIETNAM, SearchQuery
 from .entity_lookup import resolve_entities, resolve_place
 from .folding import fold, fold_name
 from .search_index import TIME_ROWID_MIN, has_entity_index, has_search_index, time_rowid
+from .sections import SECTION_CONDITION
 
 #: An article's id (draft creation) precedes its publication by hours or days; this much slack
 #: keeps articles drafted well before ``since`` but published after it.
@@ -96,9 +97,7 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
         params.append((q.until + timedelta(days=1)).isoformat())
     if q.section:
         key = fold_name(q.section)
-        where.append("(bdt_fold_name(replace(a.section, '-', ' ')) = ? OR EXISTS (SELECT 1 FROM json_each("
-                     "CASE WHEN json_valid(a.section_path) THEN a.section_path ELSE '[]' END) "
-                     "WHERE bdt_fold_name(value) = ?))")
+        where.append(SECTION_CONDITION)
         params += [key, key]
     if q.kind:
         where.append("+f.kind = ?")  # '+': filter rows, do not drive the query by the kind index
