@@ -22,7 +22,7 @@ JSON_KINDS = frozenset({"list", "images", "json"})
 
 
 def column(kind: str, doc: str, *, unit: str = "", default: Any = None, coverage: bool = False,
-           content: bool = False) -> Any:
+           content: bool = False, references: str = "") -> Any:
     """A dataclass field with its description.
 
     kind: one of :data:`KINDS`; doc: what the value means (shown in the data dictionary and the
@@ -31,7 +31,8 @@ def column(kind: str, doc: str, *, unit: str = "", default: Any = None, coverage
     """
     if kind not in KINDS:
         raise ValueError(f"unknown field kind {kind!r}; known: {', '.join(KINDS)}")
-    metadata = {"kind": kind, "doc": doc, "unit": unit, "coverage": coverage, "content": content}
+    metadata = {"kind": kind, "doc": doc, "unit": unit, "coverage": coverage, "content": content,
+                "references": references}
     if kind in ("list", "images"):
         return dataclasses.field(default_factory=list, metadata=metadata)
     if kind == "json":
@@ -49,12 +50,13 @@ class FieldInfo:
     unit: str
     coverage: bool
     content: bool
+    references: str = ""
 
 
 def describe(record_type: type) -> tuple[FieldInfo, ...]:
     """The fields of a record dataclass, in declaration order (= column order everywhere)."""
     return tuple(FieldInfo(f.name, f.metadata["kind"], f.metadata["doc"], f.metadata["unit"],
-                           f.metadata["coverage"], f.metadata["content"])
+                           f.metadata["coverage"], f.metadata["content"], f.metadata.get("references", ""))
                  for f in dataclasses.fields(record_type))
 
 
