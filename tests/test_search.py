@@ -225,8 +225,10 @@ def test_nothing_to_search_for() -> None:
 
 def test_filters_are_parameters_not_sql(db) -> None:
     for value in ("x' OR '1'='1", "Lào Cai'); DELETE FROM facts; --"):
-        hits, notes = search(db, build_query("dong", place=value, section=value, person=value))
+        hits, notes = search(db, build_query("dong", place=value, person=value))
         assert hits == [] and notes
+        with pytest.raises(QueryError, match="is not a section of the store"):
+            search(db, build_query("dong", section=value))
     assert db.execute("SELECT count(*) FROM facts").fetchone()[0] > 0
 
 
@@ -322,7 +324,7 @@ def test_cli_outputs(store: Path) -> None:
     rows = json.loads(as_json.stdout)
     assert len(rows) == 4 and all(r["facts"][0]["kind"] == "percent" for r in rows)
     as_csv = runner.invoke(cli, ["search", "ty le", "--kind", "percent", "--limit", "4", "--csv", "--store", str(store)])
-    lines = as_csv.stdout_bytes.decode("utf-8").split("\r\n")  # (.stdout turns CRLF into LF)
+    lines = as_csv.stdout_bytes.decode("utf-8-sig").split("\r\n")  # (.stdout turns CRLF into LF)
     assert lines[0].startswith("published_at,article_id,sentence_index,sentence,fact_text") and len(lines) == 6
     table = runner.invoke(cli, ["search", "lao cai", "--limit", "2", "--store", str(store)])
     assert table.exit_code == 0 and "Lào" in table.stdout and "https://baod" in table.stdout

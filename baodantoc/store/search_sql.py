@@ -62,6 +62,13 @@ def for_one_article(where: list[str]) -> list[str]:
     return [_CHECKED if condition == _LISTED else condition for condition in where]
 
 
+def _fact_province_columns(db: sqlite3.Connection) -> list[str]:
+    """``province`` and ``province_2025`` of ``facts`` when the store has them (a newer extractor
+    writes them); ``--strict-place`` then compares the pre-2025 province only."""
+    present = {r[1] for r in db.execute("PRAGMA table_info(facts)")}
+    return [c for c in ("province", "province_2025") if c in present]
+
+
 def filters(db: sqlite3.Connection, q: SearchQuery,
             place_key: Callable[[str], str] = fold_name) -> tuple[list[str], list[Any], list[str]]:
     """SQL conditions and parameters for every filter, or a note when a name resolves to nothing.
@@ -80,15 +87,21 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
             where.append(_mention_condition(db, ids, q.same_sentence))
             params.append(json.dumps(ids))
     if q.place:
-        ids = resolve_place(db, place_key(q.place), q.place_area or (place_key(q.place),), q.strict_place,
-                            place_key)
-        if not ids:
+        area = q.place_area or (place_key(q.place),)
+        ids = resolve_place(db, place_key(q.place), area, q.strict_place, place_key)
+        own = [c for c in _fact_province_columns(db) if not (q.strict_place and c == "province_2025")
+               and q.fact_mode and not q.same_sentence]
+        if not ids and not own:
             return [], [], [f"no place named {q.place!r} in the store"]
         if q.fact_mode and not q.same_sentence:
-            where.append("f.place IN (SELECT value FROM json_each(?))")  # the fact's own place
+            # the fact's own place; and, when extraction wrote them, the fact's own provinces (a
+            # number carried from an earlier sentence, or about the province without naming a unit)
+            where.append("(f.place IN (SELECT value FROM json_each(?))" + "".join(
+                f" OR bdt_fold_name(f.{c}) IN (SELECT value FROM json_each(?))" for c in own) + ")")
+            params += [json.dumps(ids), *[json.dumps(area) for _ in own]]
         else:
             where.append(_mention_condition(db, ids, q.same_sentence))
-        params.append(json.dumps(ids))
+            params.append(json.dumps(ids))
     if q.since:
         where.append("a.published_at >= ?")
         params.append(q.since.isoformat())
