@@ -51,8 +51,8 @@ def finder_choices(db: sqlite3.Connection) -> dict[str, list[Any]]:
 
 def fact_details(db: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
     """For (article_id, fact_id) keys: where the sentence starts in the article text (to mark the
-    number in it), and the fact's provinces and scope (its own columns when the store has them,
-    else its place's attributes)."""
+    number in it), the fact's provinces and scope (its own columns when the store has them,
+    else its place's attributes), and its role ("target", "change" with a direction)."""
     keys = list(keys)
     if not keys:
         return {}
@@ -64,7 +64,8 @@ def fact_details(db: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> dic
     rows = db.execute(
         f"WITH wanted(article_id, fact_id) AS (VALUES {marks}) "
         f"SELECT f.article_id, f.fact_id, s.start AS sentence_start, {province} AS province, "
-        f"{province_2025} AS province_2025, {scope} AS scope "
+        f"{province_2025} AS province_2025, {scope} AS scope, {_ATTR.format(t='f', k='role')} AS role, "
+        f"{_ATTR.format(t='f', k='direction')} AS direction "
         "FROM wanted w JOIN facts f ON f.article_id = w.article_id AND f.fact_id = w.fact_id "
         "LEFT JOIN sentences s ON s.article_id = f.article_id AND s.sentence_index = f.sentence_index "
         "LEFT JOIN entities p ON p.entity_id = f.place",
