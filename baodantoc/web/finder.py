@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..search import QueryError, build_query, count_matches, search
+from ..search import QueryError, build_query, count_matches, place_key, search
 from ..search import output as search_output
 from ..store.reading import fact_details, finder_choices
 from .marking import Span, mark
@@ -45,9 +45,7 @@ class Card:
     subject: str | None
     sentence: Markup
     kind: str
-    place: str | None
-    province: str | None
-    province_2025: str | None
+    place: str | None  # "xã Y Tý — tỉnh Lào Cai (trước 2025: Yên Bái)"
     national: bool
     period: str | None
     role: str | None  # "Mục tiêu", "Tăng", "Giảm": a number that is no observed level
@@ -91,6 +89,21 @@ def _date(iso: str | None) -> str:
         return iso[:10]
 
 
+def place_label(place: str | None, province: str | None, province_2025: str | None) -> str | None:
+    """The place, then its province today and before 2025, each only when it says something new
+    ("tỉnh Lào Cai" is not followed by "— tỉnh Lào Cai")."""
+    if not (place or province_2025 or province):
+        return None
+    said = {place_key(place)} if place else set()
+    label = place or ""
+    if province_2025 and place_key(province_2025) not in said:
+        label += (" — " if label else "") + f"tỉnh {province_2025}"
+        said.add(place_key(province_2025))
+    if province and place_key(province) not in said:
+        label += f" (trước 2025: {province})"
+    return label
+
+
 def _role(detail: dict[str, Any]) -> str | None:
     if detail.get("role") == "target":
         return "Mục tiêu"
@@ -111,8 +124,8 @@ def _card(hit: Any, detail: dict[str, Any]) -> Card:
             spans.append(Span(at, at + len(fact["text"]), "mark", {"class": "num"}))
     return Card(number=("~" if fact.get("approx") else "") + (fact.get("text") or ""), subject=fact.get("subject"),
                 sentence=mark(hit.sentence, spans), kind=KIND_LABELS.get(fact.get("kind"), fact.get("kind") or ""),
-                place=fact.get("place_name"), province=detail.get("province"),
-                province_2025=detail.get("province_2025"), national=detail.get("scope") == "national",
+                place=place_label(fact.get("place_name"), detail.get("province"), detail.get("province_2025")),
+                national=detail.get("scope") == "national",
                 period=fact.get("period"), role=_role(detail), title=hit.title, date=_date(hit.published_at), article_id=hit.article_id,
                 url=hit.url)
 
