@@ -189,11 +189,12 @@ def _write_hits(hits: list, fmt: str, out_file: Path | None, facts_mode: bool) -
               help="Interface to listen on (0.0.0.0 exposes the store to your network).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 def serve(store_path: Path | None, host: str, port: int) -> None:
-    """Browse and search the store in Datasette (read-only) until Ctrl-C.
+    """Serve the fact finder and the store's tables in Datasette (read-only) until Ctrl-C.
 
-    Tables and columns are described, facets are set (entity type, fact kind, section, province),
-    facts and entities have full-text search, and canned queries answer "facts about a place",
-    "people and their roles", "articles that mention an agency" and "search sentences".
+    The home page finds facts (a search box with province, kind, year, section and ethnic-group
+    filters; CSV and Excel downloads); /bai/<id> shows an article with its entities and facts
+    marked; the tables are described, link by their foreign keys and download as .xlsx; canned
+    queries answer "facts about a place", "people and their roles" and more.
 
     Example: baodantoc serve --port 8001   (then open http://127.0.0.1:8001/)
     """
