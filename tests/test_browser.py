@@ -21,9 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from outputs_helpers import synthetic_store
+from outputs_helpers import fact_total, synthetic_store
 
-from baodantoc.search import build_query, count_matches, open_store
 from baodantoc.store import connect
 from baodantoc.store.folding import tokens
 
@@ -104,14 +103,6 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def engine_total(store: Path, words: str = "", **filters) -> int:
-    db = open_store(store)
-    try:
-        return count_matches(db, build_query(words, facts_only=True, limit=10_000, **filters))[0]
-    finally:
-        db.close()
-
-
 def shown_total(page) -> int:
     counts = page.locator("#count strong").all_inner_texts()
     return int(counts[-1].replace(".", ""))
@@ -127,8 +118,8 @@ def test_finder_search_with_and_without_diacritics(server, page, words: str) -> 
     page.wait_for_url("**q=*")
     shot(page, "finder-" + ("diacritics" if "ỷ" in words else "plain"))
     cards = page.locator(".fact-card")
-    assert cards.count() == min(20, engine_total(store, words)) > 0
-    assert shown_total(page) == engine_total(store, "tỷ lệ hộ nghèo")  # the same facts either way
+    assert cards.count() == min(20, fact_total(store, words)) > 0
+    assert shown_total(page) == fact_total(store, "tỷ lệ hộ nghèo")  # the same facts either way
     for i in range(cards.count()):  # the words are in the sentence or in what the number counts
         shown = cards.nth(i).locator(".fact-sentence, .fact-subject").all_inner_texts()
         assert {"ty", "le", "ho", "ngheo"} <= set(tokens(" ".join(shown)))
@@ -145,8 +136,8 @@ def test_finder_filters_by_a_post_2025_province(server, page) -> None:
     page.press("#q", "Enter")
     page.wait_for_url("**province=*")
     shot(page, "finder-lao-cai-2025")
-    expected = engine_total(store, place="Lào Cai")
-    strict = engine_total(store, place="Lào Cai", strict_place=True)
+    expected = fact_total(store, place="Lào Cai")
+    strict = fact_total(store, place="Lào Cai", strict_place=True)
     assert shown_total(page) == expected and expected > strict  # old Yên Bái counts under today's Lào Cai
     places = page.locator(".fact-place").all_inner_texts()
     assert places and all("Lào Cai" in p for p in places)
@@ -188,7 +179,7 @@ def test_finder_results_download_as_csv(server, page, tmp_path: Path) -> None:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads Vietnamese right
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert len(rows) == engine_total(store, "ho ngheo") and all(r["fact_text"] for r in rows)
+    assert len(rows) == fact_total(store, "ho ngheo") and all(r["fact_text"] for r in rows)
 
 
 def test_tables_open_on_their_rows(server, page) -> None:

@@ -4,25 +4,21 @@ page, the downloads, and the pieces they are made of (marking, place labels). Th
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 from pathlib import Path
 
 import pytest
-from outputs_helpers import synthetic_store
+from outputs_helpers import fact_total, get, served_store
 
-from baodantoc.search import build_query, count_matches, open_store
 from baodantoc.web.finder import place_label
 from baodantoc.web.marking import Span, mark, paragraphs
-from baodantoc.web.serve import build_datasette, prepare_store
+from baodantoc.web.serve import build_datasette
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = synthetic_store(tmp_path_factory.mktemp("finder") / "bdt.sqlite", articles=120)
-    prepare_store(path)
-    return path
+    return served_store(tmp_path_factory.mktemp("finder") / "bdt.sqlite", articles=120)
 
 
 @pytest.fixture(scope="module")
@@ -30,22 +26,10 @@ def ds(store: Path):
     return build_datasette(store)
 
 
-def get(ds, path: str):
-    return asyncio.run(ds.client.get(path))
-
-
-def total(store: Path, words: str = "", **filters) -> int:
-    db = open_store(store)
-    try:
-        return count_matches(db, build_query(words, facts_only=True, limit=10_000, **filters))[0]
-    finally:
-        db.close()
-
-
 def test_home_page_is_the_fact_finder(ds, store: Path) -> None:
     page = get(ds, "/")
     assert page.status_code == 200 and "Tra cứu số liệu" in page.text
-    assert page.text.count('class="fact-card"') == min(20, total(store))
+    assert page.text.count('class="fact-card"') == min(20, fact_total(store))
     for name in ("search_sentences", "facts_about_place", "people_and_roles", "percent_by_province_year"):
         assert f'/bdt/{name}"' in page.text  # canned queries linked, with their titles
     assert "Số liệu về một địa phương" in page.text
@@ -53,7 +37,7 @@ def test_home_page_is_the_fact_finder(ds, store: Path) -> None:
 
 def test_finder_query_and_filters(ds, store: Path) -> None:
     page = get(ds, "/?q=ho+ngheo&kind=percent&limit=5")
-    assert page.text.count('class="fact-card"') == min(5, total(store, "ho ngheo", kind="percent"))
+    assert page.text.count('class="fact-card"') == min(5, fact_total(store, "ho ngheo", kind="percent"))
     assert 'class="num"' in page.text and 'class="hit"' in page.text
     bad = get(ds, "/?q=ho&section=khong-co")
     assert bad.status_code == 200 and "is not a section of the store" in bad.text
@@ -78,7 +62,7 @@ def test_article_page_marks_entities_and_facts(ds, store: Path) -> None:
 def test_downloads_csv_and_xlsx(ds, store: Path) -> None:
     import openpyxl
 
-    expected = total(store, "ho ngheo")
+    expected = fact_total(store, "ho ngheo")
     response = get(ds, "/-/facts.csv?q=ho+ngheo")
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert len(list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))) == expected
