@@ -56,7 +56,7 @@ def test_count_stops_at_the_cap(store: Path) -> None:
         assert count_matches(db, q, cap=4) == (4, False)
     finally:
         db.close()
-    assert COUNT_CAP >= 1000
+    assert COUNT_CAP >= 1000  # a journalist reads '20 of 1,000' as 'many': below that, exact
 
 
 def test_fact_mode_counts_facts(store: Path) -> None:

@@ -193,6 +193,12 @@ def fetch(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = Fal
         raise
 
 
+def count_rows(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = False) -> int:
+    """How many rows one statement of :func:`queries` gives (its LIMIT applies), without reading
+    them: the sentences' text is never fetched, only counted."""
+    return int(fetch(db, f"SELECT count(*) FROM ({sql})", args, raw_fts)[0][0])
+
+
 def readiness(db: sqlite3.Connection) -> str | None:
     """Why the store cannot be searched yet ("no_index", "no_articles", "no_sentences"), or None."""
     if not (has_search_index(db) and has_entity_index(db)):
