@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Callable
 
 from ..records import FACT_FIELDS, now_iso
+from .foreign_keys import add_foreign_keys
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
 from .views import create_fact_context_view, create_output_views
@@ -155,7 +156,7 @@ _FACT_CONTEXT_FIELDS = ("province", "province_2025", "scope", "period_source")
 _SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "count": "INTEGER", "real": "REAL", "bool": "INTEGER"}
 
 
-def _m006_fact_context(db: sqlite3.Connection) -> None:
+def _m007_fact_context(db: sqlite3.Connection) -> None:
     """facts.province, province_2025, scope, period_source (a store extracted before has them
     empty until the next ``extract``: EXTRACTOR_VERSION changed), their indexes, and fact_details
     showing them."""
@@ -174,7 +175,8 @@ MIGRATIONS: list[Migration] = [
     ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
     ("004_entity_index", create_entity_index),  # FTS5 over entity names/aliases/provinces (search_index.py)
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
-    ("006_fact_context", _m006_fact_context),  # facts: province, province_2025, scope, period_source
+    ("006_foreign_keys", add_foreign_keys),  # sentences/mentions/facts rebuilt with REFERENCES (foreign_keys.py)
+    ("007_fact_context", _m007_fact_context),  # facts: province, province_2025, scope, period_source
 ]
 
 
