@@ -26,9 +26,6 @@ class SearchQuery:
     #: folded province names (old and new) the place covers, filled by the search layer from the
     #: gazetteer; empty: the place is matched by name only
     place_area: tuple[str, ...] = ()
-    #: the same provinces as the extractor writes them (``facts.province``, ``province_2025``): a fact
-    #: is found by its own province, also when its place is a village or its article's province
-    place_provinces: tuple[str, ...] = ()
     #: the place is the whole country ("Việt Nam", "cả nước"): national figures match
     place_national: bool = False
     strict_place: bool = False

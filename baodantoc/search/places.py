@@ -47,17 +47,6 @@ def _provinces_by_folded_name() -> dict[str, ProvinceInfo]:
 WHOLE_COUNTRY = frozenset({"viet nam", "vn", "ca nuoc", "toan quoc"})
 
 
-def province_names(name: str, *, strict: bool = False) -> tuple[str, ...]:
-    """The provinces ``name`` covers, spelled as the extractor writes ``facts.province``: "Lào Cai"
-    → ("Lào Cai", "Yên Bái"), with ``strict`` ("Lào Cai",); () when ``name`` is no province."""
-    info = _provinces_by_folded_name().get(place_key(name))
-    if info is None:
-        return ()
-    if strict or info.new is None or not info.merged_from:
-        return (info.name,)
-    return tuple(sorted({info.name, *info.merged_from}))
-
-
 def is_whole_country(name: str) -> bool:
     """"Việt Nam", "cả nước", "toàn quốc": a filter that national figures satisfy."""
     return place_key(name) in WHOLE_COUNTRY

@@ -161,10 +161,12 @@ def _m007_fact_context(db: sqlite3.Connection) -> None:
     empty until the next ``extract``: EXTRACTOR_VERSION changed), their indexes, and fact_details
     showing them."""
     kinds = {f.name: f.kind for f in FACT_FIELDS}
+    present = {r[1] for r in db.execute("PRAGMA table_info(facts)")}
     for name in _FACT_CONTEXT_FIELDS:
-        db.execute(f"ALTER TABLE facts ADD COLUMN {name} {_SQL_TYPES[kinds[name]]}")
-    db.execute("CREATE INDEX facts_province ON facts(province)")
-    db.execute("CREATE INDEX facts_province_2025 ON facts(province_2025)")
+        if name not in present:  # a store a development build gave one of them already keeps it
+            db.execute(f"ALTER TABLE facts ADD COLUMN {name} {_SQL_TYPES[kinds[name]]}")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province ON facts(province)")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province_2025 ON facts(province_2025)")
     create_fact_context_view(db)
 
 

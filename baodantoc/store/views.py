@@ -4,7 +4,7 @@ Entity attributes are JSON text (their keys depend on the type), which Datasette
 nor filter on. These views lift the documented keys into columns: ``places`` (LOC: level, province
 before and after the 2025 reorganization), ``people`` (PER: role) and ``fact_details`` (each fact
 with its article's date, section, title and URL, its place's name, and its province, scope and
-period: migration 006). ``json_valid`` guards
+period: migration 007). ``json_valid`` guards
 every extraction so one malformed attribute value shows as NULL instead of failing the page.
 
 Called by a migration: never change a shipped function; add a new migration instead.
@@ -55,7 +55,7 @@ def create_output_views(db: sqlite3.Connection) -> None:
 
 
 def create_fact_context_view(db: sqlite3.Connection) -> None:
-    """Migration 006: ``fact_details`` again, with where and when the fact itself says the number
+    """Migration 007: ``fact_details`` again, with where and when the fact itself says the number
     holds (``facts.province``, ``province_2025``, ``scope``, ``period_source``) instead of the provinces
     of its place: a fact placed by its article, or national, has a province (or scope) and no place."""
     run_script(db, """
