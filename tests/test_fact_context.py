@@ -219,6 +219,7 @@ def test_a_village_alone_takes_the_articles_province() -> None:
     "Chương trình được triển khai tại 63 tỉnh, thành phố.",
     "Đã có 47/63 tỉnh ban hành chính sách.",
     "Năm 2022, ngân sách trung ương phân bổ 15.300 tỷ đồng.",
+    "Tỉnh Lai Châu tổ chức ngày hội với đại biểu của 54 dân tộc anh em.",
 ])
 def test_national_figures(text: str) -> None:
     (fact,) = _facts(text)

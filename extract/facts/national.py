@@ -1,7 +1,8 @@
 """What in a sentence says a figure is about the whole country, and how firmly.
 
 Markers are the phrases of ``cues.txt`` section ``national`` ("cả nước", "toàn quốc", "nước ta",
-"ngân sách trung ương") and counts of provinces ("63 tỉnh, thành phố", "47/63 tỉnh", "52 tỉnh").
+"ngân sách trung ương"), counts of provinces ("63 tỉnh, thành phố", "47/63 tỉnh", "52 tỉnh") and
+the country's ethnic groups ("54 dân tộc", "53 dân tộc thiểu số").
 
 A marker is **firm** where the country is what the clause is about: as its subject ("cả nước có
 1.552 xã", "nước ta hiện có", "tỷ lệ này của cả nước chỉ còn 2,93%") or after a place preposition
@@ -22,6 +23,8 @@ from .lexicon import lexicon
 #: "47/63 tỉnh", "52 tỉnh, thành phố", "30 tỉnh" — never "năm 2021 tỉnh…" or a rank "thứ 10/63 tỉnh"
 _PROVINCE_COUNT = re.compile(r"(?<![\d.,/])(?<!năm\s)(?<!thứ\s)(\d{1,2})(/63)?\s+tỉnh(,?\s+thành(?:\s+phố)?)?"
                              r"(?![^\W\d_])", re.I)
+#: "54 dân tộc", "53 dân tộc thiểu số": the country's ethnic groups, all of them or all minorities
+_ALL_GROUPS = re.compile(r"(?<![\d.,/])5[34]\s+dân\s+tộc(?![^\W\d_])", re.I)
 #: fewer provinces than this, counted bare ("3 tỉnh"), are a group of provinces, not the country;
 #: more than 63 is no count of provinces (there were 63, there are 34)
 MIN_PROVINCES, MAX_PROVINCES = 10, 63
@@ -60,4 +63,5 @@ def national_spans(text: str, base: int) -> list[tuple[int, int, bool]]:
         n = int(m.group(1))
         if n <= MAX_PROVINCES and (m.group(2) or m.group(3) or n >= MIN_PROVINCES):
             spans.append((base + m.start(), base + m.end(), True))
+    spans += [(base + m.start(), base + m.end(), True) for m in _ALL_GROUPS.finditer(text)]
     return sorted(spans)
