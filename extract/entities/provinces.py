@@ -106,9 +106,7 @@ def chains(doc: Doc) -> Iterator[list[Mention]]:
     """The LOC mentions of a document grouped into runs written one after another ("bản A, xã B,
     huyện C"), in order; a place named alone is a run of one."""
     chain: list[Mention] = []
-    for m in doc.mentions:
-        if m.type != "LOC":
-            continue
+    for m in sorted((m for m in doc.mentions if m.type == "LOC"), key=lambda m: m.start):
         if chain and chain[-1].sentence_index == m.sentence_index and chain[-1].end <= m.start \
                 and _CHAIN_GAP.match(doc.text[chain[-1].end : m.start]):
             chain.append(m)
