@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("years", re.compile(rf"{_NOT_NUM_BEFORE}{_Y}(?:\s*,\s*(?:19|20)\d\d)*\s*(?:,|và)\s*{_Y}{_NOT_NUM_AFTER}")),
     ("months", re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+tháng\s+(đầu|cuối)\s+năm(?:\s+(?:nay|{_Y}))?")),
     ("months", re.compile(rf"(?<![\d.,])(\d{{1,2}})\s+tháng\s*(?:năm\s+|/\s*){_Y}{_NOT_NUM_AFTER}")),
-    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2})\s+tháng(?![^\W\d_])(?!\s*(?:đầu|cuối|qua|tới|trước|sau|nay|năm|/|\d))")),
+    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2})\s+tháng(?![^\W\d_])(?!\s*(?:đầu|cuối|qua|tới|trước|sau|nay|năm|tuổi|lương|/|\d))")),
     ("quarter", re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*{_Y})?")),
     ("day", re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/{_Y}{_NOT_NUM_AFTER}")),
     ("day", re.compile(rf"{_DAY_CUES}\s+(\d{{1,2}})(?:\s*(?:và|,|-|–)\s*\d{{1,2}})?/(\d{{1,2}})(?![/\d])")),
