@@ -78,7 +78,7 @@ def _sample_pages() -> list[tuple[str, bytes, dict[str, Any]]]:
 def ours(url: str, page: bytes, fetched_at: datetime) -> dict[str, Any]:
     from baodantoc.crawler.layouts import parse_page
 
-    r = parse_page(page, url, fetched_at=fetched_at)
+    r = parse_page(page, url, fetched_at=fetched_at).to_dict()
     return {"title": r["title"], "sapo": r["sapo"], "author": set(r["author"]),
             "day": (r["published_at"] or "")[:10] or None, "tags": set(r["tags"]), "body": r["body"]}
 

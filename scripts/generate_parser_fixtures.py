@@ -127,7 +127,7 @@ def build(origin: str, articles: list[Article]) -> dict[str, tuple[bytes, dict]]
             page, content_type = fetch(origin, url)
             if case.transform:
                 page = case.transform(page)
-            record = parse_page(page, url, content_type=content_type, fetched_at=fetched_at)
+            record = parse_page(page, url, content_type=content_type, fetched_at=fetched_at).to_dict()
             if record["layout"] != case.layout:
                 raise SystemExit(f"{name}: expected layout {case.layout}, the parsers chose {record['layout']}")
             doc = {"url": url, "fetched_at": FETCHED_AT, "content_type": content_type, "note": case.note,
