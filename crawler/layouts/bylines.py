@@ -45,7 +45,8 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _MAX_NAME_WORDS = 7
 
 
-def _is_source(part: str) -> bool:
+def is_source(part: str) -> bool:
+    """A web address or a known outlet: a byline part that is not a person."""
     return bool(_DOMAIN.match(part)) or part.casefold() in _OUTLETS
 
 
@@ -87,7 +88,7 @@ def split_byline(raw: str | None) -> tuple[list[str], str | None]:
             sources.append(clean(label.group("src")))
         elif COLLECTIVE.match(part) and part not in authors:
             authors.append(part)
-        elif _is_source(part) or not _is_person(part):
+        elif is_source(part) or not _is_person(part):
             sources.append(part)
         elif part not in authors:
             authors.append(part)

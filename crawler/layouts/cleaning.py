@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from .body import Body
-from .bylines import BYLINE_LABEL, COLLECTIVE, SOURCE_LINE, split_byline
+from .bylines import BYLINE_LABEL, COLLECTIVE, SOURCE_LINE, is_source, split_byline
 from .dates import parse_printed
 from .text import clean, element_text
 
@@ -131,9 +131,10 @@ def _trailing_byline(pieces: list[str], root: HtmlElement | None) -> tuple[int, 
         if label and source is None:
             source, cut = clean(label.group("src")), cut + 1
             continue
-        people, _ = split_byline(text)
+        people, named_source = split_byline(text)
         labelled = bool(BYLINE_LABEL.search(text)) or bool(COLLECTIVE.match(text))
-        if byline is None and (people or labelled) and not text.endswith((".", "?", "!")) \
+        outlet = not people and bool(named_source) and is_source(named_source)
+        if byline is None and (people or labelled or outlet) and not text.endswith((".", "?", "!")) \
                 and (labelled or _styled_as_byline(root, text)):
             byline, cut = text, cut + 1
             continue

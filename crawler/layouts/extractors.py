@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -45,6 +46,13 @@ MIN_BODY_CHARS = 250
 GRANDPARENT_SHARE = 0.5
 #: The paragraphs extractor keeps blocks at least this long (menus and labels are shorter).
 MIN_PARAGRAPH_CHARS = 60
+#: The layout walk of trafilatura's block replaces its text on a Vietnamese page when it keeps this
+#: share of trafilatura's words and adds at most this factor plus this many words (captions,
+#: questions, the credit lines the cleaning rules then remove). Sample site, drifted mode: the walk
+#: keeps 100% and adds 3-12%; a block that also holds a comment thread or a related list grows >2x.
+MIN_WALK_RECALL = 0.95
+MAX_WALK_GROWTH = 1.3
+MAX_WALK_EXTRA_WORDS = 60
 #: Embedded JSON: a string holding article HTML or text must be at least this long.
 MIN_STATE_CHARS = 400
 _STATE_SCRIPT = re.compile(r"^\s*(?:window\.)?[\w$.]*(?:STATE|DATA|data|state|Store|store)\w*\s*=\s*", re.IGNORECASE)
@@ -111,8 +119,36 @@ def _trafilatura(b: PageBundle, precision: bool) -> Body | None:
         return None
     body = Body()
     _xml_pieces(doc.body, body)
-    body.images = images_for(b, body.pieces)
+    container = text_container(b, body.pieces)
+    if container is None:
+        return body
+    walked = extract_body([container], b.url)
+    body.images = walked.images
+    if _vietnamese(b) and _covers(walked, body):
+        return walked  # the paper's conventions: captions once, Q&A, sub-headings, as printed
     return body
+
+
+def _vietnamese(b: PageBundle) -> bool:
+    from .heuristics import is_vietnamese  # heuristics imports this module's neighbours: import late
+
+    return is_vietnamese(b)
+
+
+def _tokens(body: Body) -> Counter[str]:
+    return Counter(re.findall(r"\w+", body.text.lower()))
+
+
+def _covers(walked: Body, extracted: Body) -> bool:
+    """Does the layout walk of the extractor's block hold (nearly) all its text, and not much more?"""
+    want, have = _tokens(extracted), _tokens(walked)
+    total = sum(want.values())
+    if not total:
+        return False
+    kept = sum((want & have).values()) / total
+    captions = Counter(re.findall(r"\w+", " ".join(i["caption"] for i in walked.images).lower()))
+    grown = sum((have - captions).values())  # captions are what the walk is for: they do not count
+    return kept >= MIN_WALK_RECALL and grown <= MAX_WALK_GROWTH * total + MAX_WALK_EXTRA_WORDS
 
 
 def trafilatura_body(b: PageBundle) -> Body | None:
@@ -126,26 +162,26 @@ def trafilatura_balanced_body(b: PageBundle) -> Body | None:
     return _trafilatura(b, precision=False)
 
 
-def images_for(b: PageBundle, pieces: list[str]) -> list[dict[str, str]]:
-    """The images of the block that holds the extracted text, captioned as the layout walk does.
+def text_container(b: PageBundle, pieces: list[str]) -> HtmlElement | None:
+    """The smallest element that holds the first and the last extracted paragraph.
 
-    An extractor returns text; the images are read from the page, in the smallest element that
-    contains the first and the last extracted paragraph.
+    An extractor returns text; the images (and on Vietnamese pages the captions and Q&A the paper
+    keeps) are read from this block with the layout walk.
     """
     if not pieces:
-        return []
+        return None
     wanted = {pieces[0], pieces[-1]}
     lengths = {len(p) for p in wanted}
     hits = [node for node in b.body_element.iter("p", "h2", "h3", "h4", "li", "td", "pre", "dd", "figcaption")
             if len(clean(node.text_content())) in lengths and element_text(node) in wanted]
     if not hits:
-        return []
+        return None
     first, last = hits[0], hits[-1]
-    ancestors = {id(a) for a in (first, *first.iterancestors())}
-    container = next((a for a in (last, *last.iterancestors()) if id(a) in ancestors), None)
+    chain = [first, *first.iterancestors()]  # held, so each proxy (and its id) lives while compared
+    container = next((a for a in (last, *last.iterancestors()) if any(a is c for c in chain)), None)
     if container is None or container.tag in ("html", "body"):
-        return []
-    return extract_body([container], b.url).images
+        return None
+    return container
 
 
 # -- embedded JSON state ---------------------------------------------------------------------------

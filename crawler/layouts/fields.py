@@ -34,7 +34,7 @@ from . import heuristics, structured
 from .base import Layout
 from .body import Body
 from .bundle import PageBundle
-from .bylines import split_byline
+from .bylines import is_source, split_byline
 from .cleaning import Cleaned, byline_with_date, clean_body
 from .dates import parse_printed, parse_relative
 from .extractors import run_chain
@@ -204,6 +204,8 @@ def authors(layout: Layout, b: PageBundle, rec: Recorder, cleaned: Cleaned | Non
         ("generic", "byline with its date after the headline", people(dated_byline)),
         ("generic", "element classed author/byline", people(lambda: heuristics.byline(b))),
         ("generic", "body's last paragraph", people(lambda: raw_by_layer["trailing"])),
+        ("generic", "right-aligned or bold line after the text",
+         people(lambda: heuristics.styled_byline(b) if heuristics.is_vietnamese(b) else None)),
     ) or []
     sources = [split_byline(raw)[1] for raw in (raw_by_layer["selector"], raw_by_layer["trailing"]) if raw]
     if printed:
@@ -211,9 +213,10 @@ def authors(layout: Layout, b: PageBundle, rec: Recorder, cleaned: Cleaned | Non
     if cleaned and cleaned.source:
         sources.insert(0, cleaned.source)
     if not found and not layout.AUTHOR:
-        generic_raw = heuristics.byline(b)
-        if generic_raw:
-            sources.append(split_byline(generic_raw)[1])
+        for raw in (heuristics.byline(b), heuristics.styled_byline(b) if heuristics.is_vietnamese(b) else None):
+            named = split_byline(raw)[1] if raw else None
+            if named and is_source(named):
+                sources.append(named)
     source = next((s for s in sources if s and s.casefold() not in own), None)
     if source:
         rec.extraction["source"] = "selector" if printed or raw_by_layer["selector"] else "generic"

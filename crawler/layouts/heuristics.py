@@ -69,8 +69,38 @@ def _is_vietnamese(b: PageBundle) -> bool:
 
 
 def in_chrome(node: HtmlElement) -> bool:
-    """Inside header/nav/footer/aside, or a block whose class names clutter."""
-    return any(a.tag in _CHROME or is_junk(a) for a in node.iterancestors())
+    """Inside nav/footer/aside, the page's <header> (an <article>'s own header is content), or a
+    block whose class names clutter."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag == "header":
+            if not any(a.tag in ("article", "main") for a in ancestor.iterancestors()):
+                return True
+        elif ancestor.tag in _CHROME or is_junk(ancestor):
+            return True
+    return False
+
+
+def styled_byline(b: PageBundle) -> str | None:
+    """The last short paragraph after the headline that is right-aligned, or wholly bold, and names
+    people: the paper prints bylines so at the end of older and redesigned articles."""
+    h1s = headlines(b)
+    started = not h1s
+    found = None
+    for node in b.body_element.iter("p", "div", "h1"):
+        if h1s and node is h1s[0]:
+            started = True
+            continue
+        if not started or node.tag == "h1" or len(node) > 3:
+            continue
+        text = element_text(node)
+        if not text or len(text) > 80 or text.endswith((".", "?", "!", ":")):
+            continue
+        style = (node.get("style") or "").replace(" ", "").lower()
+        right = "text-align:right" in style or node.get("align") == "right"
+        bold = any(c.tag in ("strong", "b") and element_text(c) == text for c in node)
+        if (right or bold) and not in_chrome(node):
+            found = text
+    return found
 
 
 def headlines(b: PageBundle) -> list[HtmlElement]:
