@@ -31,7 +31,15 @@ SKIPPED = INVISIBLE_TAGS | {"form", "nav", "aside", "header", "footer", "menu", 
 #: Class names of clutter on news sites: ads, sharing, related/"Xem thêm", comments, tags, print.
 JUNK_CLASS = re.compile(
     r"(?:^|[-_])(?:ads?|adv|advert\w*|adsbygoogle|banner|share|sharing|social|related|relate|"
-    r"comments?|tags?|tag-\w+|print|rating|toolbar|breadcrumb|newsletter|subscribe)(?:$|[-_])", re.IGNORECASE)
+    r"comments?|tags?|tag-\w+|keywords?|print|rating|toolbar|breadcrumbs?|crumbs?|newsletter|subscribe|"
+    r"tinlienquan|tin-lien-quan|lienquan|tinkhac|tin-khac|xemthem|xem-them|docthem|doc-them|quangcao|"
+    r"quang-cao|box-more)(?:$|[-_])", re.IGNORECASE)
+#: Class names of page chrome around an article: an ancestor so named puts a node outside the text
+#: (narrower than JUNK_CLASS: "print-page" or "share-wrap" may hold the article itself).
+CHROME_CLASS = re.compile(
+    r"^(?!(?:post|entry|article|news|story|detail|content|single|node|item|m)[-_])(?:[\w-]*[-_])?"
+    r"(?:sidebar|side-bar|footer|header|menu|navbar|nav|widget|comments?|related|relate|banner|"
+    r"ads?|advert\w*|breadcrumbs?|most-read|docnhieu|doc-nhieu|tinlienquan|box-more)(?:$|[-_])", re.IGNORECASE)
 #: Attributes a lazy-loading script reads the real image address from (before ``src``, which then
 #: holds a placeholder).
 IMAGE_SRC_ATTRS = ("data-original", "data-src", "data-lazy-src", "data-srcset", "src")

@@ -27,14 +27,19 @@ SOURCE_LINE = re.compile(r"^\(?\s*(?:[Tt]heo|[Nn]guồn\s*:)\s+(?P<src>[A-ZĐ0-9
 #: The newsroom signing as a group: kept as the author, as printed.
 COLLECTIVE = re.compile(r"^(?:nhóm\s+(?:pv|phóng viên|ctv|tác giả)|pv|ctv|btv|phóng viên|nhóm pv\s*\d*)"
                         r"(?:\s*[-,]\s*(?:ctv|pv))?$", re.IGNORECASE)
-# A date or time printed with a byline: "- 10:45, 23/09/2024", "| Thứ Sáu, 26/12/2025 - 22:10".
-_DATE_PART = re.compile(r"\s*[-–|,]?\s*(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-                        r".*$", re.IGNORECASE)
+# A date or time printed with a byline: "- 10:45, 23/09/2024", "| Thứ Sáu, 26/12/2025 - 22:10",
+# "vào Thứ Hai, 23/09/2024".
+_DATE_PART = re.compile(r"\s*[-–|,]?\s*(?:(?:vào|lúc|ngày|đăng lúc)\s+)?(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?"
+                        r"(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{2,4}).*$", re.IGNORECASE)
+# What a CMS prints before the name: "Đăng bởi", "Gửi bởi", "Viết bởi:", "bởi", "By", "Người viết:".
+_POSTED_BY = re.compile(r"^(?:(?:(?:đăng|gửi|viết|biên tập|cập nhật)\s+)?bởi|by|người viết|người đăng)\s*:?\s+",
+                        re.IGNORECASE)
 # Credit labels before the names: "Bài và ảnh:", "Bài, ảnh:", "Ảnh:", "Tác giả:", "Nhóm PV:".
 _LABEL = re.compile(r"^(?:(?:bài|ảnh|video|clip|thực hiện|tác giả|trình bày|đồ họa|đồ hoạ|nhóm phóng viên|phóng viên)"
                     r"(?:\s*(?:,|và|-|&)\s*(?:bài|ảnh|video|clip))*)\s*:\s*", re.IGNORECASE)
-#: A byline label anywhere in a line (the line is a byline, not text).
-BYLINE_LABEL = re.compile(r"^(?:bài(?:\s*(?:,|và|-|&)\s*ảnh)?|thực hiện|tác giả|nhóm phóng viên)\s*:|"
+#: A credit label starting a line (the line is a byline or a credit, not text).
+BYLINE_LABEL = re.compile(r"^(?:bài(?:\s*(?:,|và|-|&)\s*ảnh)?|thực hiện|tác giả|nhóm phóng viên|trình bày|"
+                          r"thiết kế|đồ họa|đồ hoạ|biên tập|kỹ thuật|ảnh|video)\s*:|"
                           r"\(\s*(?:t\s*/\s*h|th|tổng\s+hợp)\s*\)$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+và\s+|\s*\|\s*", re.IGNORECASE)
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov|edu)(?:\.vn)?/?$",
@@ -67,7 +72,7 @@ def split_byline(raw: str | None) -> tuple[list[str], str | None]:
     ([], 'baochinhphu.vn')
     """
     text = clean(raw)
-    text = clean(_DATE_PART.sub("", text))
+    text = clean(_POSTED_BY.sub("", clean(_DATE_PART.sub("", text))))
     text = clean(_COMPILED.sub(" ", text)).strip(" -–—,;")
     if not text:
         return [], None

@@ -33,15 +33,25 @@ from .text import clean, element_text
 TOP_PIECES = 4
 #: A date or byline line is short: a sentence that mentions a date is text, not a byline.
 MAX_BYLINE_CHARS = 80
+#: A meta line under a title ("Gửi bởi X vào Thứ Hai, 20/04/2021 - 09:00") is at most this long.
+MAX_META_CHARS = 100
+_TRAIL = re.compile(r"^(?:trang chủ|home|trang nhất)\s*[›»>/|:-]", re.IGNORECASE)
+#: A link text this long or longer is a title (menus and buttons are shorter).
+MIN_LINK_TITLE = 12
 #: Words a top line may hold besides repeated title/sapo/byline text and still be only the header.
 MAX_LEFTOVER_WORDS = 8
 #: A related-articles heading cuts the body only in its last part (share of pieces read so far).
 RELATED_CUT_FROM = 0.4
 
 _RELATED = re.compile(
-    r"^(?:(?:tin|bài|bài viết)\s+(?:cùng\s+(?:chuyên mục|chủ đề|danh mục)|liên quan|khác|mới(?:\s+nhất)?|"
-    r"đọc nhiều|nổi bật|xem nhiều)|xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|"
+    r"^(?:(?:các\s+)?(?:tin|bài|bài viết)\s+(?:cùng\s+(?:chuyên mục|chủ đề|danh mục)|liên quan|khác|"
+    r"mới(?:\s+nhất)?|đọc nhiều|nổi bật|xem nhiều)|xem thêm|đọc thêm|có thể bạn quan tâm|bạn có thể quan tâm|"
     r"related(?:\s+(?:articles|posts|stories))?|read more|more stories|you may also like)\s*:?$", re.IGNORECASE)
+#: The same heading with its items on one line ("Các tin khác: <title>").
+_RELATED_LINE = re.compile(r"^(?:các\s+)?(?:tin|bài)\s+(?:khác|liên quan|cùng chuyên mục)\s*:\s*\S", re.IGNORECASE)
+#: A footer line: copyright, licence, the publisher's address.
+_FOOTER = re.compile(r"©|bản quyền|giấy phép|cơ quan của|cơ quan chủ quản|ghi rõ nguồn|all rights reserved",
+                     re.IGNORECASE)
 _SEE_ALSO = re.compile(r"^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|>>|»)\s*[:>»-]", re.IGNORECASE)
 _UI = re.compile(
     r"^(?:chia sẻ(?:\s+bài viết)?|share(?:\s+(?:this|on)\b.*)?|tweet|bình luận|gửi bình luận|ý kiến bạn đọc|"
@@ -56,6 +66,8 @@ _UI = re.compile(
 _CREDIT = re.compile(
     r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|đồ họa|đồ hoạ|video|clip|infographic|photo)"
     r"(?:\s*[:：]\s*[^.!?]{0,60}|\s+minh\s+h[ọo]a)?\s*\)?\.?$", re.IGNORECASE)
+_UI_EXTRA = re.compile(r"^(?:gửi cho bạn bè|gửi bài|gửi email|bản in|phản hồi|góp ý|lưu tin)$", re.IGNORECASE)
+_SOURCE_URL = re.compile(r"^(?:nguồn|source|url)\s*:\s*https?://\S+$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:cập nhật|đăng|đăng lúc|ngày đăng|thời gian|published|updated)\b", re.IGNORECASE)
 _STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 
@@ -72,6 +84,11 @@ class Cleaned:
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def link_keys(root: HtmlElement) -> frozenset[str]:
+    """The page's link texts (normalized), long enough to be titles of other articles."""
+    return frozenset(k for k in (_key(a.text_content()) for a in root.iter("a")) if len(k) >= MIN_LINK_TITLE)
 
 
 def _only_repeats(text: str, repeats: set[str]) -> bool:
@@ -95,10 +112,11 @@ def is_date_line(text: str) -> bool:
 
 def byline_with_date(text: str) -> str | None:
     """"Hồng Minh - 10:45, 23/09/2024" -> "Hồng Minh" (the name part of a byline with its date)."""
-    if not is_date_line(text):
+    if len(text) > MAX_META_CHARS or not parse_printed(text):
         return None
     name = re.split(r"\s*[-–|,]?\s*(?:\d{1,2}[:h]\d{2}|\d{1,2}/\d{1,2}/\d{4}|thứ\s|chủ nhật)", text,
                     maxsplit=1, flags=re.IGNORECASE)[0].strip(" -–|,")
+    name = re.sub(r"\s+(?:vào|lúc|ngày|đăng|cập nhật)$", "", name, flags=re.IGNORECASE)
     people, _ = split_byline(name)
     return name if people else None
 
@@ -121,6 +139,25 @@ def _styled_as_byline(root: HtmlElement | None, text: str) -> bool:
     return False
 
 
+def _is_ui(text: str) -> bool:
+    """An interface label, or several joined by "|" ("In bài | Gửi cho bạn bè")."""
+    parts = [p.strip() for p in text.split("|") if p.strip()]
+    return bool(parts) and all(_UI.match(p) or _UI_EXTRA.match(p) for p in parts)
+
+
+def _tail_junk(pieces: list[str], links: frozenset[str]) -> int:
+    """How many pieces at the end are page furniture (labels, related lines, footer, link titles)."""
+    cut = 0
+    for text in reversed(pieces):
+        if len(text) > MAX_META_CHARS * 2:
+            break
+        if _is_ui(text) or _RELATED_LINE.match(text) or _FOOTER.search(text) or _key(text) in links:
+            cut += 1
+            continue
+        break
+    return cut
+
+
 def _trailing_byline(pieces: list[str], root: HtmlElement | None) -> tuple[int, str | None, str | None]:
     """How many pieces at the end are a byline or a source line, and what they say."""
     cut, byline, source = 0, None, None
@@ -134,32 +171,41 @@ def _trailing_byline(pieces: list[str], root: HtmlElement | None) -> tuple[int, 
         people, named_source = split_byline(text)
         labelled = bool(BYLINE_LABEL.search(text)) or bool(COLLECTIVE.match(text))
         outlet = not people and bool(named_source) and is_source(named_source)
-        if byline is None and (people or labelled or outlet) and not text.endswith((".", "?", "!")) \
+        if (people or labelled or outlet) and not text.endswith((".", "?", "!")) \
                 and (labelled or _styled_as_byline(root, text)):
-            byline, cut = text, cut + 1
+            if byline is None and (people or outlet):
+                byline = text
+            cut += 1  # a credit without people ("Trình bày: Ban Điện tử") goes too
             continue
         break
     return cut, byline, source
 
 
 def clean_body(body: Body, title: str | None = None, sapo: str | None = None, byline: str | None = None,
-               root: HtmlElement | None = None, vietnamese: bool = True) -> Cleaned:
+               root: HtmlElement | None = None, vietnamese: bool = True, links: frozenset[str] = frozenset()) -> Cleaned:
     """Apply the rules above to an extracted body (``root``: the page, to see how a line is styled).
 
     ``vietnamese``: the byline, credit and source-line rules are the paper's conventions; on a page
-    in another language only repeats, related blocks and interface labels go.
+    in another language only repeats, related blocks and interface labels go. ``links``: the page's
+    link texts (``link_keys``), to tell the titles listed under a related heading.
     """
     removed: list[str] = []
     pieces = list(body.pieces)
     repeats = {_key(x) for x in (title, sapo, byline) if x}
     top_byline = None
-    # the top: title, sapo, byline and date lines repeated above the text
+    # the top: a kicker or trail above a repeated title goes with it
+    title_at = next((i for i, text in enumerate(pieces[:TOP_PIECES]) if title and _key(text) == _key(title)), None)
+    if title_at:
+        removed.extend(pieces[:title_at])
+        pieces = pieces[title_at:]
+    # the top: title, sapo, byline, trail and date lines repeated above the text
     i = 0
     while i < min(len(pieces), TOP_PIECES):
         text = pieces[i]
         named = byline_with_date(text)
         if _key(text) in repeats or is_date_line(text) or (_UPDATED.match(text) and len(text) <= MAX_BYLINE_CHARS) \
-                or _only_repeats(text, repeats):
+                or _only_repeats(text, repeats) or (_TRAIL.match(text) and len(text) <= MAX_META_CHARS) \
+                or (named is not None and not text.rstrip().endswith((".", "!", "?"))):
             top_byline = top_byline or named
             removed.append(pieces.pop(i))
         elif sapo and len(text) < len(sapo) + 20 and _key(sapo) in _key(text) and i == 0:
@@ -169,17 +215,30 @@ def clean_body(body: Body, title: str | None = None, sapo: str | None = None, by
     # related blocks at the end, see-also lines, UI labels, credits, repeated captions
     kept: list[str] = []
     seen: set[str] = set()
+    in_box = False
     for n, text in enumerate(pieces):
-        if _RELATED.match(text) and n >= RELATED_CUT_FROM * len(pieces):
-            removed.extend(pieces[n:])
-            break
         key = _key(text)
-        if _SEE_ALSO.match(text) or _UI.match(text) or (vietnamese and _CREDIT.match(text)) \
-                or (len(key) >= 20 and key in seen):
+        if _RELATED.match(text):
+            if n >= RELATED_CUT_FROM * len(pieces):
+                removed.extend(pieces[n:])
+                break
+            in_box = True  # a related box inside the text: its link titles follow
+            removed.append(text)
+            continue
+        if in_box and key in links:
+            removed.append(text)
+            continue
+        in_box = False
+        if _SEE_ALSO.match(text) or _is_ui(text) or (vietnamese and _CREDIT.match(text)) \
+                or (len(key) >= 20 and key in seen) or _SOURCE_URL.match(text) or key in repeats:
             removed.append(text)
             continue
         seen.add(key)
         kept.append(text)
+    junk = _tail_junk(kept, links)
+    if junk:
+        removed.extend(kept[-junk:])
+        kept = kept[:-junk]
     cut, end_byline, source = _trailing_byline(kept, root) if vietnamese else (0, None, None)
     if cut:
         removed.extend(kept[-cut:])

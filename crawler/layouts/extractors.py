@@ -61,6 +61,8 @@ _BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "td", "h2", "h3
                          "figcaption", "dd"})
 
 Extractor = Callable[[PageBundle], Body | None]
+#: Elements that print one extracted piece (to find the block an extractor read).
+_PIECE_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "li", "td", "pre", "dd", "dt", "figcaption", "blockquote")
 
 
 def _length(body: Body | None) -> int:
@@ -69,11 +71,12 @@ def _length(body: Body | None) -> int:
 
 # -- trafilatura -----------------------------------------------------------------------------------
 def _xml_text(node: Any) -> str:
-    """Text of a trafilatura output element; <lb/> (a <br>) reads as a space."""
+    """Text of a trafilatura output element; <lb/> (a <br>) reads as a line break (``_emit`` makes
+    one a space and two a paragraph break, as <br><br> separates paragraphs on old pages)."""
     out: list[str] = [node.text or ""]
     for child in node:
         if child.tag == "lb":
-            out.append(" ")
+            out.append("\n")
         elif child.tag not in ("graphic",):
             out.append(_xml_text(child))
         out.append(child.tail or "")
@@ -101,9 +104,10 @@ def _xml_pieces(node: Any, body: Body) -> None:
 
 
 def _emit(body: Body, text: str) -> None:
-    text = clean(text)
-    if text and (not body.pieces or body.pieces[-1] != text):
-        body.pieces.append(text)
+    for part in re.split(r"\n[ \t\r\f\v\u00a0]*\n", text):
+        part = clean(part)
+        if part and (not body.pieces or body.pieces[-1] != part):
+            body.pieces.append(part)
 
 
 def _trafilatura(b: PageBundle, precision: bool) -> Body | None:
@@ -123,7 +127,8 @@ def _trafilatura(b: PageBundle, precision: bool) -> Body | None:
     if container is None:
         return body
     walked = extract_body([container], b.url)
-    body.images = walked.images
+    if container.tag != "body":
+        body.images = walked.images
     if _vietnamese(b) and _covers(walked, body):
         return walked  # the paper's conventions: captions once, Q&A, sub-headings, as printed
     return body
@@ -170,16 +175,16 @@ def text_container(b: PageBundle, pieces: list[str]) -> HtmlElement | None:
     """
     if not pieces:
         return None
-    wanted = {pieces[0], pieces[-1]}
+    wanted = set(pieces)
     lengths = {len(p) for p in wanted}
-    hits = [node for node in b.body_element.iter("p", "h2", "h3", "h4", "li", "td", "pre", "dd", "figcaption")
+    hits = [node for node in b.body_element.iter(*_PIECE_TAGS)
             if len(clean(node.text_content())) in lengths and element_text(node) in wanted]
-    if not hits:
+    if len(hits) < 2:
         return None
     first, last = hits[0], hits[-1]
     chain = [first, *first.iterancestors()]  # held, so each proxy (and its id) lives while compared
     container = next((a for a in (last, *last.iterancestors()) if any(a is c for c in chain)), None)
-    if container is None or container.tag in ("html", "body"):
+    if container is None or container.tag == "html":
         return None
     return container
 

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from .body import is_junk
+from .body import CHROME_CLASS
 from .bundle import PageBundle
 from .dates import parse_iso, parse_printed
 from .text import classes, clean, element_text
@@ -31,7 +31,8 @@ _LEAD_CLASS = re.compile(r"(?:^|[-_])(?:sapo|lead|summary|description|desc|excer
                          r"subtitle|sub-title|teaser|abstract|tomtat|tom-tat|mota|mo-ta)(?:$|[-_])", re.IGNORECASE)
 #: A lead is one block: longer than this, or holding more paragraphs, it is the article itself.
 MAX_LEAD_CHARS = 1000
-_BYLINE_CLASS = re.compile(r"author|byline|writer|reporter|tac-?gia|journalist|credit", re.IGNORECASE)
+_BYLINE_CLASS = re.compile(r"author|byline|writer|reporter|tac-?gia|journalist|credit|(?:^|[-_])by(?:$|[-_])",
+                           re.IGNORECASE)
 _TAGS_CLASS = re.compile(r"(?:^|[-_])(?:tags?|keywords?|tu-?khoa|the-tag|tag-list)(?:$|[-_])", re.IGNORECASE)
 _BREADCRUMB_CLASS = re.compile(r"breadcrumb|bread-crumb|crumbs", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|$)")
@@ -75,7 +76,7 @@ def in_chrome(node: HtmlElement) -> bool:
         if ancestor.tag == "header":
             if not any(a.tag in ("article", "main") for a in ancestor.iterancestors()):
                 return True
-        elif ancestor.tag in _CHROME or is_junk(ancestor):
+        elif ancestor.tag in _CHROME or any(CHROME_CLASS.search(c) for c in classes(ancestor)):
             return True
     return False
 
@@ -160,11 +161,11 @@ def element_text_raw(node: HtmlElement) -> str:
 def lead(b: PageBundle) -> str | None:
     """The lead paragraph under the headline: an element whose class names a sapo/lead/summary."""
     h1s = headlines(b)
-    scope = h1s[0].getparent() if h1s else None
+    scope = h1s[0].getparent() if h1s else b.body_element
     for depth in range(3):  # the headline's block, then up to two levels above it
         if scope is None:
             break
-        for node in scope.iter("p", "h2", "div", "span", "section", "strong"):
+        for node in scope.iter("p", "h2", "div", "span", "section", "strong", "td"):
             if any(_LEAD_CLASS.search(c) for c in classes(node)) and not in_chrome(node) \
                     and sum(1 for _ in node.iter("p")) <= 1:
                 text = element_text(node)
@@ -227,6 +228,27 @@ def _texts(node: HtmlElement) -> Iterator[str]:
         yield node.tail
 
 
+#: Elements whose class says they print the publication date (hAtom's "published" included).
+_DATED_XPATH = ("//body//*[" + " or ".join(f"contains(@class, '{w}')" for w in (
+    "date", "time", "published", "ngay", "cap-nhat", "capnhat", "datetime", "post-on", "posted")) + "]")
+
+
+def dated_element(b: PageBundle) -> datetime | None:
+    """The first element classed as a date (date, time, published, ngay...) outside the chrome that
+    holds a full date; an hAtom <abbr class=published title=ISO> gives its title."""
+    day_only = None
+    for node in b.root.xpath(_DATED_XPATH):
+        if in_chrome(node) or node.tag in ("script", "style") or "clock" in (node.get("class") or ""):
+            continue
+        moment = parse_iso(node.get("title")) if node.tag == "abbr" and node.get("title") else None
+        text = element_text(node)
+        moment = moment or (parse_printed(text) if len(text) <= 80 else None)
+        if moment and (moment.hour, moment.minute) != (0, 0):
+            return moment
+        day_only = day_only or moment  # a date header: kept unless a time is printed further on
+    return day_only
+
+
 def time_element(b: PageBundle) -> datetime | None:
     """<time datetime> (or pubdate) inside the article or right after the headline."""
     for node in b.root.xpath("//article//time[@datetime] | //time[@pubdate] | //time[@itemprop]"):
@@ -255,9 +277,14 @@ def _class_contains(*words: str) -> str:
     return " or ".join(f"contains({lowered}, '{w}')" for w in words)
 
 
-_BYLINE_XPATH = f"//body//*[{_class_contains('author', 'byline', 'writer', 'reporter', 'tac-gia', 'tacgia', 'journalist', 'credit')}]"
-_BREADCRUMB_XPATH = (f"//body//*[{_class_contains('breadcrumb', 'bread-crumb', 'crumbs')} or @id='breadcrumb' "
-                     "or contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb')]")
+_BYLINE_XPATH = (f"//body//*[{_class_contains('author', 'byline', 'writer', 'reporter', 'tac-gia', 'tacgia', 'journalist', 'credit', 'by')}]")
+_BREADCRUMB_XPATH = (f"//body//*[{_class_contains('crumb', 'navigator', 'path', 'cate', 'category', 'chuyen-muc', 'chuyenmuc')} "
+                     "or @id='breadcrumb' or contains(translate(@aria-label, 'BREADCUM', 'breadcum'), 'breadcrumb')]")
+#: A breadcrumb by class: "breadcrumb", "crumbs", an old CMS's "navigator"/"path", a category link box
+#: (few links: a menu of every section is not a trail).
+_CRUMB_CLASS = re.compile(r"crumb|(?:^|[-_])(?:navigator|path|cate|category|chuyen-?muc|danh-muc)(?:$|[-_])",
+                          re.IGNORECASE)
+MAX_CRUMB_LINKS = 5
 _TAGS_XPATH = f"//body//*[{_class_contains('tag', 'keyword', 'tu-khoa', 'tukhoa')}]"
 
 
@@ -266,7 +293,8 @@ def byline(b: PageBundle) -> str | None:
     for node in b.root.xpath(_BYLINE_XPATH):
         if node.tag in ("meta", "link", "img", "script", "style"):
             continue
-        if any(_BYLINE_CLASS.search(c) for c in classes(node)) and not in_chrome(node):
+        if any(_BYLINE_CLASS.search(c) for c in classes(node)) and not in_chrome(node) \
+                and not node.xpath(".//p|.//div|.//li"):
             text = element_text(node)
             if 0 < len(text) <= 120:
                 return text
@@ -277,14 +305,51 @@ def byline(b: PageBundle) -> str | None:
     return None
 
 
+def _home_trail(b: PageBundle) -> list[tuple[str, str]] | None:
+    """A trail that starts with a "Trang chủ"/"Home" link, whatever its element is called."""
+    for a in b.body_element.iter("a"):
+        if element_text(a).casefold() not in _HOME_NAMES:
+            continue
+        holder = a.getparent()
+        if holder is not None and holder.tag == "li":
+            holder = holder.getparent()
+        if holder is None or in_chrome(holder):
+            continue
+        links = [x for x in holder.iter("a") if x.get("href")]
+        if 2 <= len(links) <= MAX_CRUMB_LINKS + 1:
+            return [(element_text(x), x.get("href") or "") for x in links[1:]]
+    return None
+
+
 def breadcrumb(b: PageBundle) -> list[tuple[str, str]] | None:
     """[(name, href)] from an element whose class or aria-label says breadcrumb, home excluded."""
+    return _class_breadcrumb(b) or _home_trail(b)
+
+
+def _class_breadcrumb(b: PageBundle) -> list[tuple[str, str]] | None:
     for node in b.root.xpath(_BREADCRUMB_XPATH):
-        out = [(element_text(a), a.get("href") or "") for a in node.iter("a") if a.get("href")]
+        labelled = node.get("id") == "breadcrumb" or "breadcrumb" in (node.get("aria-label") or "").lower()
+        if not labelled and not any(_CRUMB_CLASS.search(c) for c in classes(node)):
+            continue
+        links = [a for a in node.iter("a") if a.get("href")]
+        if len(links) > MAX_CRUMB_LINKS + 1 or (in_chrome(node) and not labelled and node.tag != "nav"):
+            continue
+        out = [(element_text(a), a.get("href") or "") for a in links]
         out = [(n, h) for n, h in out if n and n.casefold() not in _HOME_NAMES
                and urlsplit(urljoin(b.url, h)).path not in ("", "/")]
         if out:
             return out
+    return None
+
+
+def menu_name(b: PageBundle, path: str) -> str | None:
+    """The name the page's own links give the section at ``path`` ("/chinh-sach.htm" -> its menu label)."""
+    for a in b.root.iter("a"):
+        href = a.get("href")
+        if href and urlsplit(urljoin(b.url, href)).path.rstrip("/") == path.rstrip("/"):
+            name = element_text(a)
+            if name:
+                return name
     return None
 
 

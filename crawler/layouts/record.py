@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from ...records import Article, content_hash
 from .. import urls
 from ..fingerprint import fingerprint
-from . import fields, structured
+from . import fields, heuristics, structured
 from .base import Layout
 from .body import Body
 from .bundle import PageBundle
@@ -41,16 +41,19 @@ def _related(b: PageBundle, layout: Layout, own_id: str | None) -> list[str]:
     return out
 
 
-def _drop_repeated_sapo(sapo: str | None, body: Body, rec: Recorder) -> str | None:
-    """A description that only repeats the body's first paragraph is no sapo of its own.
+def _drop_repeated_sapo(sapo: str | None, body: Body, rec: Recorder, vietnamese: bool) -> tuple[str | None, Body]:
+    """A metadata description equal to the body's first paragraph: one of the two goes.
 
-    (When the page prints no lead, og:description is the first paragraph: keeping both would put
-    that paragraph twice in ``text``.)
+    (Keeping both would put that paragraph twice in ``text``.) On a Vietnamese news page the lead is
+    printed first and its description repeats it: the lead is the sapo. Elsewhere a description is
+    usually the site's excerpt of the first paragraph, which stays in the body.
     """
     if sapo and body.pieces and rec.extraction.get("sapo") == "metadata" and body.pieces[0] == sapo:
+        if vietnamese and len(body.pieces) > 1:
+            return sapo, Body(pieces=body.pieces[1:], images=body.images)
         rec.extraction.pop("sapo", None)
-        return None
-    return sapo
+        return None, body
+    return sapo, body
 
 
 def build_record(layout: Layout, b: PageBundle, http_status: int = 200, rec: Recorder | None = None) -> Article:
@@ -66,7 +69,7 @@ def build_record(layout: Layout, b: PageBundle, http_status: int = 200, rec: Rec
     title = fields.title(layout, b, rec)
     sapo = fields.sapo(layout, b, rec)
     body, cleaned = fields.body(layout, b, rec, title, sapo)
-    sapo = _drop_repeated_sapo(sapo, body, rec)
+    sapo, body = _drop_repeated_sapo(sapo, body, rec, heuristics.is_vietnamese(b))
     if body.images and "body" in extraction:
         extraction["images"] = extraction["body"]
     authors, source = fields.authors(layout, b, rec, cleaned)

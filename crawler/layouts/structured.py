@@ -80,9 +80,18 @@ def jsonld_text(b: PageBundle, key: str) -> str | None:
     return _text(value)
 
 
+def _resolved(b: PageBundle, value: Any) -> Any:
+    """A JSON-LD value with ``{"@id": ...}`` references replaced by the @graph node they name."""
+    if isinstance(value, list):
+        return [_resolved(b, v) for v in value]
+    if isinstance(value, dict) and "@id" in value and len(value) == 1:
+        return next((o for o in b.jsonld if o.get("@id") == value["@id"] and len(o) > 1), value)
+    return value
+
+
 def jsonld_authors(b: PageBundle) -> str | None:
     """The article's authors (people; an Organization as author is the publisher) as one byline."""
-    names = [clean(n) for n in _names(jsonld_value(b, "author"), people_only=True)]
+    names = [clean(n) for n in _names(_resolved(b, jsonld_value(b, "author")), people_only=True)]
     return " - ".join(dict.fromkeys(n for n in names if n)) or None
 
 
