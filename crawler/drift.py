@@ -110,10 +110,10 @@ class DriftPipeline:
         host = item.host
         self._inc(f"{host}/pages")
         self._inc(f"{host}/layout/{item.layout or 'unknown'}")
+        if reason == "not_article":  # a static page: counted, never shown as an example of drift
+            return item
         if item.layout == "generic":
             self._sample(host, "layout", item.url)
-        if reason == "not_article":
-            return item
         self._inc(f"{host}/articles")
         for name in WATCHED:
             layer = field_layer(item, name)

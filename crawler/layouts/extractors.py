@@ -296,14 +296,15 @@ def paragraphs_body(b: PageBundle) -> Body | None:
 
 
 def text_body(b: PageBundle) -> Body | None:
-    """Every block of visible text in <body>, whatever its classes: the last resort."""
+    """Every block of visible text in <body>, whatever its tags and classes: the last resort (menus
+    and buttons are shorter than ``MIN_PARAGRAPH_CHARS`` and stay out)."""
     body = Body()
 
     def walk(node: HtmlElement) -> None:
         own = [node.text or ""]
         for child in node:
             tag = child.tag
-            if isinstance(tag, str) and tag not in INVISIBLE_TAGS and tag not in ("nav", "menu"):
+            if isinstance(tag, str) and tag not in INVISIBLE_TAGS:
                 if tag in _BLOCK_TAGS or len(child):
                     _emit_long(body, "".join(own))
                     own = []
