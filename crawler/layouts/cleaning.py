@@ -20,6 +20,7 @@ that only repeated the title or the sapo is empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -145,13 +146,13 @@ def _is_ui(text: str) -> bool:
     return bool(parts) and all(_UI.match(p) or _UI_EXTRA.match(p) for p in parts)
 
 
-def _tail_junk(pieces: list[str], links: frozenset[str]) -> int:
+def _tail_junk(pieces: list[str], links: Callable[[], frozenset[str]]) -> int:
     """How many pieces at the end are page furniture (labels, related lines, footer, link titles)."""
     cut = 0
     for text in reversed(pieces):
         if len(text) > MAX_META_CHARS * 2:
             break
-        if _is_ui(text) or _RELATED_LINE.match(text) or _FOOTER.search(text) or _key(text) in links:
+        if _is_ui(text) or _RELATED_LINE.match(text) or _FOOTER.search(text) or _key(text) in links():
             cut += 1
             continue
         break
@@ -182,12 +183,13 @@ def _trailing_byline(pieces: list[str], root: HtmlElement | None) -> tuple[int, 
 
 
 def clean_body(body: Body, title: str | None = None, sapo: str | None = None, byline: str | None = None,
-               root: HtmlElement | None = None, vietnamese: bool = True, links: frozenset[str] = frozenset()) -> Cleaned:
+               root: HtmlElement | None = None, vietnamese: bool = True,
+               links: Callable[[], frozenset[str]] = frozenset) -> Cleaned:
     """Apply the rules above to an extracted body (``root``: the page, to see how a line is styled).
 
     ``vietnamese``: the byline, credit and source-line rules are the paper's conventions; on a page
-    in another language only repeats, related blocks and interface labels go. ``links``: the page's
-    link texts (``link_keys``), to tell the titles listed under a related heading.
+    in another language only repeats, related blocks and interface labels go. ``links``: gives the
+    page's link texts (``link_keys``; asked only when needed), to tell titles listed as related.
     """
     removed: list[str] = []
     pieces = list(body.pieces)
@@ -225,7 +227,7 @@ def clean_body(body: Body, title: str | None = None, sapo: str | None = None, by
             in_box = True  # a related box inside the text: its link titles follow
             removed.append(text)
             continue
-        if in_box and key in links:
+        if in_box and key in links():
             removed.append(text)
             continue
         in_box = False

@@ -132,7 +132,8 @@ def body(layout: Layout, b: PageBundle, rec: Recorder, title_text: str | None,
     vietnamese = heuristics.is_vietnamese(b)
     visible_sapo = sapo_text if rec.extraction.get("sapo") in ("selector", "generic") else None
     byline = (layout.site_byline(b) if layout.AUTHOR else None) or heuristics.byline(b)
-    links = b.memo("links", lambda: link_keys(b.root))
+    def links() -> frozenset[str]:
+        return b.memo("links", lambda: link_keys(b.root))
     found = rec.first("body", ("selector", layout.BODY, lambda: _nonempty(layout.site_body(b))))
     if found is not None:
         return found, None
