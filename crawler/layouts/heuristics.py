@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -113,15 +114,21 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+@lru_cache(maxsize=256)
+def _site_name_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    pattern = re.escape(name)
+    return (re.compile(rf"\s*[|–—:-]\s*{pattern}\s*$", re.IGNORECASE),
+            re.compile(rf"^\s*{pattern}\s*[|–—:-]\s*", re.IGNORECASE))
+
+
 def strip_site_name(text: str | None, names: tuple[str, ...]) -> str | None:
     """A page title without the site's name appended or prepended ("T | Báo X" -> "T")."""
     text = clean(text)
+    folded = text.casefold()
     for name in names:
-        if not name:
-            continue
-        pattern = re.escape(name)
-        text = re.sub(rf"\s*[|–—:-]\s*{pattern}\s*$", "", text, flags=re.IGNORECASE)
-        text = re.sub(rf"^\s*{pattern}\s*[|–—:-]\s*", "", text, flags=re.IGNORECASE)
+        if name and name.casefold() in folded:
+            suffix, prefix = _site_name_patterns(name)
+            text = prefix.sub("", suffix.sub("", text))
     return text or None
 
 

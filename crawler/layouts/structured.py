@@ -139,7 +139,7 @@ def _itemprop_value(node: HtmlElement) -> str:
 
 def itemprop(b: PageBundle, name: str) -> str | None:
     """The first microdata property ``name`` outside <head> metas (those are in ``b.meta``)."""
-    for node in b.root.xpath("//body//*[@itemprop]"):
+    for node in b.memo("itemprops", lambda: b.root.xpath("//body//*[@itemprop]")):
         if name in (node.get("itemprop") or "").split():
             if node.get("itemscope") is not None:  # author: an embedded Person
                 inner = node.xpath(".//*[contains(concat(' ', @itemprop, ' '), ' name ')]")
@@ -153,7 +153,9 @@ def itemprop(b: PageBundle, name: str) -> str | None:
 
 def itemprop_authors(b: PageBundle) -> str | None:
     names = []
-    for node in b.root.xpath("//body//*[contains(concat(' ', @itemprop, ' '), ' author ')]"):
+    nodes = [n for n in b.memo("itemprops", lambda: b.root.xpath("//body//*[@itemprop]"))
+             if "author" in (n.get("itemprop") or "").split()]
+    for node in nodes:
         inner = node.xpath(".//*[contains(concat(' ', @itemprop, ' '), ' name ')]")
         name = _itemprop_value(inner[0]) if inner else element_text(node)
         if name and not name.startswith("http"):
@@ -163,7 +165,8 @@ def itemprop_authors(b: PageBundle) -> str | None:
 
 def itemprop_breadcrumb(b: PageBundle) -> list[tuple[str, str]] | None:
     """[(name, url)] from a microdata BreadcrumbList."""
-    for trail in b.root.xpath("//*[@itemtype][contains(@itemtype, 'BreadcrumbList')]"):
+    for trail in (b.root.xpath("//*[@itemtype][contains(@itemtype, 'BreadcrumbList')]")
+                  if b.memo("itemprops", lambda: b.root.xpath("//body//*[@itemprop]")) else ()):
         out = []
         for item in trail.xpath(".//*[contains(concat(' ', @itemprop, ' '), ' itemListElement ')]"):
             links = item.xpath(".//*[@href]")
