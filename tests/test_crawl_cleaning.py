@@ -12,6 +12,8 @@ from lxml.html import fragment_fromstring
 
 from baodantoc.crawler.fingerprint import (
     MIN_RESEMBLANCE,
+    MIN_WORDS,
+    SHORTLIST_DISTANCE,
     distance,
     fingerprint,
     resemblance,
@@ -186,7 +188,47 @@ def test_an_edited_copy_is_the_same_story_and_another_story_is_not() -> None:
     assert resemblance(STORY, copy) >= MIN_RESEMBLANCE
     assert not same_story(STORY, OTHER)
     assert resemblance(STORY, OTHER) < 0.1
-    assert distance(fingerprint(STORY) or "0", fingerprint(STORY) or "0") == 0
+    original, edited, other = fingerprint(STORY), fingerprint(copy), fingerprint(OTHER)
+    assert original and edited and other
+    assert distance(original, edited) <= SHORTLIST_DISTANCE < distance(original, other)
+
+
+def test_the_fingerprint_of_a_text_never_changes() -> None:
+    """Stored fingerprints are compared with new ones across releases: a change to the hashing
+    (shingle size, hash function, bit order) would silently stop every cross-post link."""
+    assert fingerprint(STORY) == "49d15ba4096a62cb"
+
+
+def test_the_fingerprint_ignores_case_punctuation_and_normalization() -> None:
+    expected = fingerprint(STORY)
+    assert fingerprint(STORY.upper()) == expected
+    assert fingerprint(STORY.replace(", ", " – ").replace(". ", "! ")) == expected
+    assert fingerprint(unicodedata.normalize("NFD", STORY)) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "bits"), [
+    ("0000000000000000", "0000000000000000", 0),
+    ("0000000000000000", "ffffffffffffffff", 64),
+    ("0000000000000001", "0000000000000003", 1),
+    ("8000000000000000", "0000000000000001", 2),
+    ("49d15ba4096a62cb", "49d15ba4096a62ca", 1),
+])
+def test_distance_counts_differing_bits(a: str, b: str, bits: int) -> None:
+    assert distance(a, b) == distance(b, a) == bits
+
+
+@pytest.mark.parametrize(("bits", "shortlist"), [(SHORTLIST_DISTANCE - 1, True), (SHORTLIST_DISTANCE, True),
+                                                 (SHORTLIST_DISTANCE + 1, False)])
+def test_shortlist_threshold(bits: int, shortlist: bool) -> None:
+    a = "0" * 16
+    b = f"{(1 << bits) - 1:016x}"
+    assert shortlisted(a, b) is shortlist
+
+
+@pytest.mark.parametrize(("words", "fingerprinted"), [(MIN_WORDS - 1, False), (MIN_WORDS, True)])
+def test_bodies_below_the_minimum_length_get_no_fingerprint(words: int, fingerprinted: bool) -> None:
+    body = " ".join(f"từ{i}" for i in range(words))
+    assert (fingerprint(body) is not None) is fingerprinted
 
 
 def test_short_bodies_get_no_fingerprint_and_are_never_shortlisted() -> None:

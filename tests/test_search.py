@@ -202,7 +202,7 @@ def test_fts_syntax_is_plain_text(db, query: str) -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"since": "2024", "until": "2023"}, "--since 2024 is after --until 2023: the date range is empty"),
     ({"since": "yesterday"}, "--since 'yesterday' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-    ({"until": "2024-02-30"}, "--until '2024-02-30' is not a valid date"),
+    ({"until": "2024-02-30"}, "--until '2024-02-30' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ({"min_value": "abc"}, "--min 'abc' is not a number (e.g. 50, 51.4 or 3.5e9)"),
     ({"max_value": "nan"}, "--max 'nan' is not a finite number"),
     ({"min_value": "10", "max_value": "5"}, "--min 10 is greater than --max 5: nothing can match"),
@@ -225,8 +225,10 @@ def test_nothing_to_search_for() -> None:
 
 def test_filters_are_parameters_not_sql(db) -> None:
     for value in ("x' OR '1'='1", "Lào Cai'); DELETE FROM facts; --"):
-        hits, notes = search(db, build_query("dong", place=value, section=value, person=value))
+        hits, notes = search(db, build_query("dong", place=value, person=value))
         assert hits == [] and notes
+        with pytest.raises(QueryError, match="is not a section of the store"):
+            search(db, build_query("dong", section=value))
     assert db.execute("SELECT count(*) FROM facts").fetchone()[0] > 0
 
 
@@ -322,7 +324,7 @@ def test_cli_outputs(store: Path) -> None:
     rows = json.loads(as_json.stdout)
     assert len(rows) == 4 and all(r["facts"][0]["kind"] == "percent" for r in rows)
     as_csv = runner.invoke(cli, ["search", "ty le", "--kind", "percent", "--limit", "4", "--csv", "--store", str(store)])
-    lines = as_csv.stdout_bytes.decode("utf-8").split("\r\n")  # (.stdout turns CRLF into LF)
+    lines = as_csv.stdout_bytes.decode("utf-8-sig").split("\r\n")  # (.stdout turns CRLF into LF)
     assert lines[0].startswith("published_at,article_id,sentence_index,sentence,fact_text") and len(lines) == 6
     table = runner.invoke(cli, ["search", "lao cai", "--limit", "2", "--store", str(store)])
     assert table.exit_code == 0 and "Lào" in table.stdout and "https://baod" in table.stdout

@@ -7,10 +7,11 @@ display (machines get JSON or CSV from the same records).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -258,15 +259,35 @@ def _number(fact: dict[str, Any], with_subject: bool) -> str:
     return label
 
 
+#: Width of the search table written to a pipe or a file (no terminal to size it; $COLUMNS wins):
+#: wide enough that a 13-digit-id URL (~110 characters) stays on one line beside a readable sentence.
+FILE_WIDTH = 220
+
+
+def search_console(file: IO[str] | None = None) -> Console:
+    """The console the search table is drawn on: the terminal as it is, or, for a pipe or a file,
+    :data:`FILE_WIDTH` columns (or $COLUMNS) without colour codes, so URLs are not cut into lines."""
+    if file is None and sys.stdout.isatty():
+        return Console()
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else FILE_WIDTH
+    return Console(file=file or sys.stdout, width=width, no_color=True, highlight=False, force_terminal=False,
+                   legacy_windows=False)
+
+
 def print_search_table(hits: list[Hit], console: Console | None = None, facts_mode: bool = False) -> None:
-    """The human view: one row per hit."""
+    """The human view: one row per hit. On a terminal URLs fold (and are links); elsewhere they stay
+    whole on one line, as a program that reads the lines back needs them."""
     console = console or Console()
     table = Table(show_lines=True, expand=True)
     table.add_column("Date", no_wrap=True, width=10)
     table.add_column("Sentence", ratio=5)
     table.add_column("Number", ratio=2)
     table.add_column("Title", ratio=3)
-    table.add_column("URL", ratio=3, overflow="fold")  # folded, never cut: and a terminal link besides
+    if console.is_terminal:
+        table.add_column("URL", ratio=3, overflow="fold")  # folded, never cut: and a terminal link besides
+    else:
+        longest = max((len(h.url or "") for h in hits), default=3)
+        table.add_column("URL", no_wrap=True, overflow="fold", min_width=min(longest, console.width // 2))
     for hit in hits:
         numbers = "\n".join(_number(f, facts_mode) for f in hit.facts)
         url = Text(hit.url or "", style=f"link {hit.url}" if hit.url else "")

@@ -24,7 +24,7 @@ _OFFSET = "characters (Unicode code points)"
 class SentenceRow:
     """A sentence of an article: a span of ``articles.text``."""
 
-    article_id: str = column("text", "Article (articles.article_id).")
+    article_id: str = column("text", "Article (articles.article_id).", references="articles.article_id")
     sentence_index: int = column("int", "0 = title, 1 = sapo, then body.")
     start: int = column("int", "Start offset in articles.text.", unit="characters")
     end: int = column("int", "End offset, exclusive.", unit="characters")
@@ -35,14 +35,16 @@ class SentenceRow:
 class MentionRow:
     """One entity mention in an article's text."""
 
-    article_id: str = column("text", "Article the mention is in (articles.article_id).")
+    article_id: str = column("text", "Article the mention is in (articles.article_id).",
+                             references="articles.article_id")
     mention_id: str = column("text", "Id of the mention within its article.")
     type: str = column("text", "PER (person), ORG (agency, organization), LOC (place) or ETH (ethnic group).")
     text: str = column("text", "The mention as written (a LOC keeps its generic prefix: \"tỉnh Lào Cai\").")
     start: int = column("int", "Start offset in articles.text.", unit=_OFFSET)
     end: int = column("int", "End offset (exclusive) in articles.text.", unit=_OFFSET)
     sentence_index: int = column("int", "Index of the sentence (0 = title) the mention is in.")
-    entity_id: str | None = column("text", "Entity the mention refers to (entities.entity_id).")
+    entity_id: str | None = column("text", "Entity the mention refers to (entities.entity_id).",
+                                   references="entities.entity_id")
     method: str | None = column("text", "How the mention was found (gazetteer, pattern, model, link, ...).")
     confidence: float | None = column("real", "Extractor confidence.", unit="0..1")
     attributes: dict[str, Any] = column(
@@ -67,7 +69,8 @@ class EntityRow:
 class FactRow:
     """One numeric fact: a number written with digits, its unit and what it is about."""
 
-    article_id: str = column("text", "Article the fact is in (articles.article_id).")
+    article_id: str = column("text", "Article the fact is in (articles.article_id).",
+                             references="articles.article_id")
     fact_id: str = column("text", "Id of the fact within its article.")
     sentence_index: int = column("int", "Index of the sentence (0 = title) the fact is in.")
     text: str = column("text", "The quantity as written (\"3,5 tỷ đồng\", \"51,4%\").")
@@ -84,7 +87,8 @@ class FactRow:
     kind: str = column("text", "count, percent, money, measure, rank, duration or ratio.")
     approx: bool = column("bool", "True when hedged (khoảng, gần, hơn, trên, dưới).", default=False)
     subject: str | None = column("text", "What is counted or measured (\"hộ nghèo\").")
-    place: str | None = column("text", "entity_id of the place the sentence (or else the article) is about.")
+    place: str | None = column("text", "entity_id of the place the sentence (or else the article) is about.",
+                               references="entities.entity_id")
     period: str | None = column("text", "Year or date range the number refers to (\"2022\", \"2021/2025\").")
     sentence: str | None = column("text", "The sentence the fact is in.")
     attributes: dict[str, Any] = column("json", "JSON object: stated target or comparison, denominator, ...")

@@ -20,13 +20,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(kw_only=True)
 class Article:
     """One article of the paper, as read from its page (a Scrapy item too: Scrapy accepts dataclasses)."""
 
     article_id: str | None = column(
         "text", "Numeric id from the article URL (13-digit creation time in ms, or a legacy short id); the key.")
-    url: str | None = column("text", "URL the record was fetched from.")
+    url: str = column("text", "URL the record was fetched from.", required=True)
     canonical_url: str | None = column("text", "Canonical www URL with tracking parameters removed.",
                                        content=True)
     host: str | None = column(

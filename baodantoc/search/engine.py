@@ -32,6 +32,7 @@ from ..store.search_index import article_rowid_range
 from ..store.search_sql import (
     FACT_FIELDS,
     QuerySyntaxError,
+    count_rows,
     fetch,
     filters,
     for_one_article,
@@ -39,6 +40,7 @@ from ..store.search_sql import (
     readiness,
     sentence_facts,
 )
+from ..store.sections import known_sections, section_known
 from .places import place_key
 from .query import QueryError
 
@@ -75,6 +77,18 @@ class Hit:
         d.pop("notes")
         d["spans"] = [list(s) for s in self.spans]
         return d
+
+
+#: Sections named in an "unknown section" message (a store may have hundreds of sub-sections).
+MAX_SECTIONS_LISTED = 30
+
+
+def unknown_section_message(section: str, known: list[str]) -> str:
+    """One line: the section is not in the store, and the ones that are (most articles first)."""
+    if not known:
+        return f"--section {section!r}: the store has no article with a section yet"
+    more = f" (and {len(known) - MAX_SECTIONS_LISTED} more)" if len(known) > MAX_SECTIONS_LISTED else ""
+    return f"--section {section!r} is not a section of the store; known: {', '.join(known[:MAX_SECTIONS_LISTED])}{more}"
 
 
 def open_store(path: Path) -> Connection:
@@ -157,8 +171,11 @@ def _rows(db: Connection, q: SearchQuery, where: list[str], params: list[Any]) -
 def search(db: Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
     """Run ``q``; returns the hits (at most ``q.limit``) and notes for the user (e.g. unknown name).
 
-    Raises :class:`~baodantoc.search.query.QueryError` for an invalid advanced (``--fts``) query.
+    Raises :class:`~baodantoc.search.query.QueryError` for an invalid advanced (``--fts``) query
+    or a section no stored article is in (the message lists the known ones).
     """
+    if q.section and not section_known(db, q.section):
+        raise QueryError(unknown_section_message(q.section, known_sections(db)))
     where, params, notes = filters(db, q, place_key)
     if notes:
         return [], notes
@@ -173,3 +190,24 @@ def search(db: Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
         hits.append(Hit(row["article_id"], row["sentence_index"], sentence, match_spans(sentence, words), facts,
                         row["title"], row["published_at"], row["section"], row["url"], row["score"]))
     return hits, []
+
+
+#: At most this many matches are counted for "showing 20 of N" (else "of more than 1,000"): an
+#: exact count of a common word reads every match (100,000s at 100,000 articles). Measured on a
+#: 20,000-article store: counting 10,000 fact matches took 550-930 ms, 1,000 about 60 ms.
+COUNT_CAP = 1_000
+
+
+def count_matches(db: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many results ``q`` has without its limit: (count, exact). Past ``cap`` the count stops
+    and ``exact`` is False ("more than 10,000"). Rows are counted as :func:`search` returns them
+    (sentences, or facts in fact mode)."""
+    where, params, notes = filters(db, q, place_key)
+    if notes:
+        return 0, True
+    wide = replace(q, limit=cap + 1, sort="date")
+    found = 0  # the streams cover disjoint rowid ranges: their counts add up
+    for sql, args in queries(wide, where, params):
+        found += count_rows(db, sql, args, raw_fts=q.fts is not None)
+    return min(found, cap), found <= cap
+

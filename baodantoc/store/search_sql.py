@@ -24,6 +24,7 @@ from ..records import VIETNAM, SearchQuery
 from .entity_lookup import resolve_entities, resolve_place
 from .folding import fold, fold_name
 from .search_index import TIME_ROWID_MIN, has_entity_index, has_search_index, time_rowid
+from .sections import SECTION_CONDITION
 
 #: An article's id (draft creation) precedes its publication by hours or days; this much slack
 #: keeps articles drafted well before ``since`` but published after it.
@@ -61,6 +62,13 @@ def for_one_article(where: list[str]) -> list[str]:
     return [_CHECKED if condition == _LISTED else condition for condition in where]
 
 
+def _fact_province_columns(db: sqlite3.Connection) -> list[str]:
+    """``province`` and ``province_2025`` of ``facts`` when the store has them (a newer extractor
+    writes them); ``--strict-place`` then compares the pre-2025 province only."""
+    present = {r[1] for r in db.execute("PRAGMA table_info(facts)")}
+    return [c for c in ("province", "province_2025") if c in present]
+
+
 def filters(db: sqlite3.Connection, q: SearchQuery,
             place_key: Callable[[str], str] = fold_name) -> tuple[list[str], list[Any], list[str]]:
     """SQL conditions and parameters for every filter, or a note when a name resolves to nothing.
@@ -79,15 +87,21 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
             where.append(_mention_condition(db, ids, q.same_sentence))
             params.append(json.dumps(ids))
     if q.place:
-        ids = resolve_place(db, place_key(q.place), q.place_area or (place_key(q.place),), q.strict_place,
-                            place_key)
-        if not ids:
+        area = q.place_area or (place_key(q.place),)
+        ids = resolve_place(db, place_key(q.place), area, q.strict_place, place_key)
+        own = [c for c in _fact_province_columns(db) if not (q.strict_place and c == "province_2025")
+               and q.fact_mode and not q.same_sentence]
+        if not ids and not own:
             return [], [], [f"no place named {q.place!r} in the store"]
         if q.fact_mode and not q.same_sentence:
-            where.append("f.place IN (SELECT value FROM json_each(?))")  # the fact's own place
+            # the fact's own place; and, when extraction wrote them, the fact's own provinces (a
+            # number carried from an earlier sentence, or about the province without naming a unit)
+            where.append("(f.place IN (SELECT value FROM json_each(?))" + "".join(
+                f" OR bdt_fold_name(f.{c}) IN (SELECT value FROM json_each(?))" for c in own) + ")")
+            params += [json.dumps(ids), *[json.dumps(area) for _ in own]]
         else:
             where.append(_mention_condition(db, ids, q.same_sentence))
-        params.append(json.dumps(ids))
+            params.append(json.dumps(ids))
     if q.since:
         where.append("a.published_at >= ?")
         params.append(q.since.isoformat())
@@ -96,9 +110,7 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
         params.append((q.until + timedelta(days=1)).isoformat())
     if q.section:
         key = fold_name(q.section)
-        where.append("(bdt_fold_name(replace(a.section, '-', ' ')) = ? OR EXISTS (SELECT 1 FROM json_each("
-                     "CASE WHEN json_valid(a.section_path) THEN a.section_path ELSE '[]' END) "
-                     "WHERE bdt_fold_name(value) = ?))")
+        where.append(SECTION_CONDITION)
         params += [key, key]
     if q.kind:
         where.append("+f.kind = ?")  # '+': filter rows, do not drive the query by the kind index
@@ -179,6 +191,12 @@ def fetch(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = Fal
         if raw_fts and ("fts5" in str(exc) or "syntax" in str(exc)):
             raise QuerySyntaxError(str(exc)) from None
         raise
+
+
+def count_rows(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = False) -> int:
+    """How many rows one statement of :func:`queries` gives (its LIMIT applies), without reading
+    them: the sentences' text is never fetched, only counted."""
+    return int(fetch(db, f"SELECT count(*) FROM ({sql})", args, raw_fts)[0][0])
 
 
 def readiness(db: sqlite3.Connection) -> str | None:
