@@ -104,8 +104,7 @@ def test_every_fixture_was_reviewed_against_its_page(name: str) -> None:
         "page, then update the note (by, on, findings, expected_sha256)")
 
 
-@pytest.mark.xfail(strict=True, reason="generic layout (issue 9): the fallback reads no byline, though the redesigned "
-                   "page prints 'Hồ Lài - Văn Quân' beside the date (found in the fixture review)")
 def test_the_generic_fallback_reads_the_byline_printed_beside_the_date() -> None:
+    """Regression (issue 9): the redesigned page prints 'Hồ Lài - Văn Quân' beside the date."""
     _, record = _load("generic_2024_09_23")
     assert record["author"] == ["Hồ Lài", "Văn Quân"]

@@ -113,14 +113,81 @@ def print_report(report: CrawlReport, console: Console | None = None) -> None:
     checks.add_column("threshold", justify="right")
     checks.add_column("result")
     for check in report.checks:
-        unit = "%" if check["name"].startswith("coverage:") else ""
+        unit = "%" if check["name"].startswith(("coverage:", "drift:")) else ""
         result = {True: "[green]pass[/]", False: "[red]FAIL[/]", None: "[dim]not run (no articles)[/]"}[check["passed"]]
-        checks.add_row(check["name"], f"{check['value']}{unit}", f"≥ {check['threshold']}{unit}", result)
+        checks.add_row(check["name"], f"{check['value']}{unit}", f"{check.get('op', '≥')} {check['threshold']}{unit}",
+                       result)
     console.print(checks)
-    degraded = {f: n for f, layers in report.layers.items() for layer, n in layers.items() if layer == "generic"}
-    if degraded:
-        console.print("[yellow]fields read by the generic fallback (has the site's layout changed?):[/] "
-                      + ", ".join(f"{f} {n}" for f, n in sorted(degraded.items())))
+    print_hosts(report, console)
+
+
+def _layers(counts: dict[str, int]) -> str:
+    return " · ".join(f"{layer} {n:,}" for layer, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def print_hosts(report: CrawlReport, console: Console) -> None:
+    """One line per host: which layouts read its article pages; on a drift alarm, each field's layers,
+    the alarms in words with sample URLs, and what to do next."""
+    if report.hosts:
+        console.print("  layouts     " + " | ".join(
+            f"{host} {_layers(entry.get('layouts', {}))}" for host, entry in sorted(report.hosts.items())),
+            highlight=False)
+    if not report.drift:
+        return
+    console.print("[bold red]drift alarm[/]: how each host's article pages were read, field by field", highlight=False)
+    for host in sorted({a["host"] for a in report.drift}):
+        entry = report.hosts.get(host, {})
+        console.print(f"  {host}: {entry.get('pages', 0):,} article pages · layouts {_layers(entry.get('layouts', {}))}",
+                      highlight=False)
+        for name, layers in sorted(entry.get("fields", {}).items()):
+            console.print(f"    {name:<13} {_layers(layers)}", highlight=False, markup=False)
+    for alarm in report.drift:
+        console.print(f"[bold red]DRIFT[/] {alarm['message']}", highlight=False, soft_wrap=True)
+        for url in alarm["samples"]:
+            console.print(f"    e.g. {url}", highlight=False, markup=False, soft_wrap=True)
+    hosts = ", ".join(sorted({a["host"] for a in report.drift}))
+    console.print(f"[yellow]{hosts}: pages are being read without their layout. Run `baodantoc parse PAGE --url URL "
+                  "--explain` on a sample page, then follow docs/CRAWLING.md, \"When the site changes its "
+                  "layout\".[/]", highlight=False)
+
+
+# -- parse --explain ------------------------------------------------------------------------------
+
+#: Characters of a value shown per line by ``parse --explain`` (bodies are long).
+EXPLAIN_WIDTH = 90
+
+
+def _short(value: Any) -> str:
+    if value is None or value in ("", [], {}):
+        return "(nothing)"
+    if isinstance(value, list):
+        value = " | ".join(v if isinstance(v, str) else " / ".join(str(x) for x in v if x) if isinstance(v, tuple)
+                           else str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= EXPLAIN_WIDTH else text[: EXPLAIN_WIDTH - 1] + "…"
+
+
+def print_explanation(record: Any, candidates: list[Any], console: Console | None = None) -> None:
+    """``parse --explain``: per field, the layer and source that answered, then the candidates that lost.
+
+    ``candidates`` are the layout recorder's (``baodantoc.crawler.layouts.trace.Candidate``); a
+    field no layer answered says so, so a missing value is as visible as a fallback.
+    """
+    console = console or Console(highlight=False, soft_wrap=True)
+    console.print(f"[bold]layout[/] {record.layout} · article_id {record.article_id} · {record.url}")
+    fields: dict[str, list[Any]] = {}
+    for candidate in candidates:
+        fields.setdefault(candidate.field, []).append(candidate)
+    for name, found in fields.items():
+        winner = next((c for c in found if c.won), None)
+        head = (f"[bold]{name}[/] ← [cyan]{winner.layer}[/] ({winner.source}): {_short(winner.value)}"
+                if winner else f"[bold]{name}[/] ← [red]no layer answered[/]")
+        console.print(head, markup=True)
+        for c in found:
+            if c is winner:
+                continue
+            mark = "lost" if c.value not in (None, "", [], {}) else "empty"
+            console.print(f"    {mark:5} {c.layer} ({c.source}): {_short(c.value)}", markup=False)
 
 
 # -- extraction scores and the run summary -------------------------------------------------------

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..config import default_store_path
+from ..crawler.drift import DriftError
 from ..crawler.filters import CrawlFilters, FilterError
-from ..crawler.report import CrawlReport, ThresholdError, check_thresholds
+from ..crawler.report import CrawlReport, ThresholdError, check_thresholds, drift_thresholds
 from ..store import DatabaseError, StoreError, connect
 from ..store.sections import known_sections, section_prefix_known
 
@@ -42,7 +43,8 @@ class CrawlOptions:
     """What one crawl does.
 
     sample: start the sample site in its own process and crawl it (throttling off unless
-        ``throttle``); synthetic: generated articles it adds.
+        ``throttle``); synthetic: generated articles it adds; drifted: it serves some sections in
+        a redesign no layout knows (the drift alarm's rehearsal).
     since, until: publication window, YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601 (until's period is included);
     section: a section path ("van-hoa", "chinh-sach/giam-ngheo"); limit: articles to store.
     refresh: fetch articles already stored too (else they are skipped); jobdir: folder that makes
@@ -56,6 +58,7 @@ class CrawlOptions:
 
     sample: bool = False
     synthetic: int = 0
+    drifted: bool = False
     since: str | None = None
     until: str | None = None
     section: str | None = None
@@ -114,7 +117,9 @@ def build_settings(options: CrawlOptions) -> Any:
     coverage = settings.getdict("BAODANTOC_COVERAGE_MIN") if settings.getbool("BAODANTOC_COVERAGE_ENABLED") else {}
     try:
         check_thresholds(settings.get("BAODANTOC_MIN_ARTICLES"), coverage)
-    except ThresholdError as exc:
+        if settings.getbool("BAODANTOC_DRIFT_ENABLED"):
+            drift_thresholds(settings)
+    except (ThresholdError, DriftError) as exc:
         raise CrawlError(str(exc)) from exc
     return settings
 
@@ -178,7 +183,8 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
             from ..crawler.sample_site import start_process
 
             try:
-                site = stack.enter_context(start_process(port=0, synthetic=options.synthetic))
+                site = stack.enter_context(start_process(port=0, synthetic=options.synthetic,
+                                                         drifted=options.drifted))
             except RuntimeError as exc:
                 raise CrawlError(str(exc)) from exc
             options = replace(options, host_map={host: site.origin for host in site.hosts})

@@ -61,7 +61,8 @@ class Article:
         "text", "sha256 of text (hex): equal hashes mean the readable content is unchanged.")
     fingerprint: str | None = column("text", "Near-duplicate fingerprint of the body, used to link cross-posts.")
     extraction: dict[str, str] = column(
-        "json", "JSON object {field: layer that produced it} (selector, json-ld, meta, fallback).")
+        "json", "JSON object {field: layer that produced it}: selector, metadata, generic (the body: "
+                "generic:<extractor>), relative, id_timestamp, listing.")
     layout: str | None = column("text", "Name of the layout class that parsed the page.")
     first_seen_at: str | None = column("timestamp", "When the article was first stored.", unit="+07:00")
     updated_at: str | None = column("timestamp", "When the stored content last changed.", unit="+07:00")
