@@ -13,6 +13,7 @@ name                            what                                            
 ``UNIT``                        unit agreement on matched facts                             gold has facts
 ``SUBJECT_HEAD``                subject head right, over gold facts with a ``head``         gold facts have heads
 ``PROVINCE`` ``PERIOD``         fact context (../shared/eval/score_factctx.py)              a fact-context file
+``PROVINCE`` ``PERIOD``         fact context (extract/facts/quality.py ``fact_context``)    gold facts have a period
 ==============================  ==========================================================  =====================
 
 Definitions are those of :mod:`baodantoc.extract.evaluation` and :mod:`baodantoc.extract.facts.quality`
@@ -108,7 +109,7 @@ def _share(right: int, total: int) -> float:
 def measure(gold: Docs, pred: Docs, types: tuple[str, ...]) -> dict[str, float]:
     """Every measure of the table above that applies to ``gold``, by name."""
     from baodantoc.extract.evaluation import score
-    from baodantoc.extract.facts.quality import subject_heads, unit_agreement
+    from baodantoc.extract.facts.quality import fact_context, subject_heads, unit_agreement
 
     scores = score(gold, pred, types=types)
     out: dict[str, float] = {}
@@ -134,6 +135,10 @@ def measure(gold: Docs, pred: Docs, types: tuple[str, ...]) -> dict[str, float]:
         right, total, _ = subject_heads(gold, pred)
         if total:
             out["SUBJECT_HEAD"] = _share(right, total)
+    if any("period" in f for g in gold.values() for f in g.get("facts", [])):  # where and when (issue 11)
+        context, _ = fact_context(gold, pred)
+        out["PROVINCE"] = _share(context["province"], context["province:n"])
+        out["PERIOD"] = _share(context["period"], context["period:n"])
     return out
 
 

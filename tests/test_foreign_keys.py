@@ -72,7 +72,7 @@ def test_the_migration_keeps_every_row_rowid_index_trigger_and_fts_entry(store: 
     fts = {t: db.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall()
            for t in ("sentences_fts", "facts_fts")}
     objects = schema_objects(db)
-    assert apply_migrations(db) == ["006_foreign_keys"]
+    assert apply_migrations(db, [m for m in MIGRATIONS if m[0] < "007"]) == ["006_foreign_keys"]
     assert schema_objects(db) == objects  # every index, trigger, view and FTS table is back
     for table, rows in snapshot.items():
         assert db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall() == rows

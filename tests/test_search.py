@@ -353,3 +353,66 @@ def test_search_on_the_sample_site_output(request: pytest.FixtureRequest) -> Non
 def test_output_commands_have_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example: baodantoc " + command in result.output
+
+
+# --- issue 11: a fact is found by where it holds ------------------------------------------------
+
+PLACED = {
+    # a village no gazetteer lists: its facts hold in Lai Châu through the commune named with it
+    "1700000000001": "Bản Sì Thâu Chải\n\nNăm 2023, bản Sì Thâu Chải, xã Tả Phìn, huyện Sìn Hồ có 96 hộ nghèo.",
+    # old Yên Bái, part of Lào Cai since 2025
+    "1700000000002": "Văn Chấn\n\nNăm 2023, huyện Văn Chấn (Yên Bái) có 1.200 hộ nghèo.",
+    # a national figure
+    "1700000000003": "Cả nước\n\nNăm 2023, cả nước có 1.552 xã khu vực III.",
+}
+
+
+@pytest.fixture(scope="module")
+def placed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from baodantoc.jobs.extract import extract_store
+    from baodantoc.records import Article
+    from baodantoc.store import upsert_article
+
+    path = tmp_path_factory.mktemp("placed") / "s.sqlite"
+    db = connect(path)
+    with db:
+        for aid, text in PLACED.items():
+            upsert_article(db, Article(article_id=aid, url=f"https://baodantoc.vn/a-{aid}.htm", title=text.split("\n")[0],
+                                       text=text, published_at="2024-01-05T08:00:00+07:00", section="xa-hoi"))
+    db.close()
+    extract_store(path)
+    return path
+
+
+@pytest.mark.parametrize(("place", "strict", "values"), [
+    ("Lai Châu", False, [96.0]),  # through the village
+    ("Lào Cai", False, [1200.0]),  # today's Lào Cai holds old Yên Bái
+    ("Lào Cai", True, []),
+    ("Yên Bái", False, [1200.0]),
+    ("Việt Nam", False, [1552.0]),  # national figures
+    ("cả nước", False, [1552.0]),
+])
+def test_issue11_facts_are_found_by_their_own_province(placed_store: Path, place: str, strict: bool,
+                                                       values: list[float]) -> None:
+    db = open_store(placed_store)
+    try:
+        hits, notes = search(db, build_query(place=place, strict_place=strict, facts_only=True))
+    finally:
+        db.close()
+    assert sorted(h.facts[0]["value"] for h in hits) == values
+    assert not values or not notes
+
+
+def test_issue11_a_fact_shows_where_and_when(placed_store: Path) -> None:
+    db = open_store(placed_store)
+    try:
+        (hit,), _ = search(db, build_query(place="Lai Châu", facts_only=True))
+    finally:
+        db.close()
+    fact = hit.facts[0]
+    assert {k: fact[k] for k in ("province", "province_2025", "scope", "period", "period_source")} == {
+        "province": "Lai Châu", "province_2025": "Lai Châu", "scope": None, "period": "2023",
+        "period_source": "stated"}
+    out = io.StringIO()
+    print_table([hit], Console(file=out, width=400), facts_mode=True)
+    assert "Sì Thâu Chải, Lai Châu · 2023" in out.getvalue()

@@ -217,6 +217,11 @@ def print_evaluation(result: dict[str, Any], console: Console | None = None) -> 
     console.print(table)
     speed = ", ".join(f"{n} {result['systems'][n]['chars_per_second']:,} chars/s" for n in systems)
     console.print(f"speed: {speed}")
+    for name in systems:
+        context = result["systems"][name].get("context")
+        if context:
+            parts = [f"{k} {v['accuracy']:.3f} ({v['right']}/{v['total']})" for k, v in context.items()]
+            console.print(f"fact context ({name}, matched facts): " + ", ".join(parts))
     for err in result.get("errors", []):
         console.print("\t".join(str(x) for x in err), markup=False, highlight=False)
 
@@ -256,7 +261,24 @@ def _number(fact: dict[str, Any], with_subject: bool) -> str:
     label = ("~" if fact.get("approx") else "") + (fact.get("text") or "")
     if with_subject and fact.get("subject"):
         label += f" ({fact['subject']})"
+    if with_subject:
+        context = _where_when(fact)
+        if context:
+            label += f"\n  {context}"
     return label
+
+
+def _where_when(fact: dict[str, Any]) -> str:
+    """ "Sì Thâu Chải, Lai Châu · 2023", "cả nước · ../now", "Lai Châu · 2024-05-10 (article date)"."""
+    if fact.get("scope") == "national":
+        where = "cả nước"
+    else:
+        names = [n for n in (fact.get("place_name"), fact.get("province")) if n]
+        where = ", ".join(dict.fromkeys(names))
+    when = fact.get("period") or ""
+    if when and fact.get("period_source") == "article_date":
+        when += " (article date)"
+    return " · ".join(x for x in (where, when) if x)
 
 
 #: Width of the search table written to a pipe or a file (no terminal to size it; $COLUMNS wins):

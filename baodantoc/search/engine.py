@@ -33,6 +33,7 @@ from ..store.search_sql import (
     FACT_FIELDS,
     QuerySyntaxError,
     count_rows,
+    fact_columns,
     fetch,
     filters,
     for_one_article,
@@ -132,7 +133,7 @@ def _row_key(row: Row, fact_mode: bool) -> tuple[Any, ...]:
 
 
 def _rest_of_article(q: SearchQuery, where: list[str], params: list[Any], article_id: str,
-                     stream: int) -> tuple[str, list[Any]]:
+                     stream: int, columns: frozenset[str]) -> tuple[str, list[Any]]:
     """The statement for every match of ``q`` in one article (of stream number ``stream``), cheaply.
 
     A word query is driven by the FTS index: it gets the article's own rowid range (see
@@ -143,21 +144,22 @@ def _rest_of_article(q: SearchQuery, where: list[str], params: list[Any], articl
     where = for_one_article(where)
     rowids = article_rowid_range(article_id)
     if q.has_text and rowids is not None:
-        return queries(everything, where, params, rowids=rowids)[0]
-    return queries(everything, [*where, "a.article_id = ?"], [*params, article_id])[stream]
+        return queries(everything, where, params, rowids=rowids, columns=columns)[0]
+    return queries(everything, [*where, "a.article_id = ?"], [*params, article_id], columns=columns)[stream]
 
 
 def _rows(db: Connection, q: SearchQuery, where: list[str], params: list[Any]) -> list[Row]:
     by_date = not (q.sort == "relevance" and q.has_text)
     rows: list[Row] = []
-    for i, (sql, args) in enumerate(queries(q, where, params)):
+    columns = fact_columns(db)  # a store opened read-only may predate the fact-context columns
+    for i, (sql, args) in enumerate(queries(q, where, params, columns=columns)):
         got = _fetch(db, q, sql, args)
         if by_date and len(got) >= q.limit:
             # LIMIT may have cut the stream's last article short, and it streams an article's
             # sentences last-first (rowid order), so `--limit 1` would show that article's last
             # match: read the rest of that one article, so that reading order below is exact.
             seen = {_row_key(r, q.fact_mode) for r in got}
-            rest_sql, rest_args = _rest_of_article(q, where, params, got[-1]["article_id"], i)
+            rest_sql, rest_args = _rest_of_article(q, where, params, got[-1]["article_id"], i, columns)
             got += [r for r in _fetch(db, q, rest_sql, rest_args) if _row_key(r, q.fact_mode) not in seen]
         rows += got
     if not by_date:
@@ -207,7 +209,7 @@ def count_matches(db: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> tuple
         return 0, True
     wide = replace(q, limit=cap + 1, sort="date")
     found = 0  # the streams cover disjoint rowid ranges: their counts add up
-    for sql, args in queries(wide, where, params):
+    for sql, args in queries(wide, where, params, columns=fact_columns(db)):
         found += count_rows(db, sql, args, raw_fts=q.fts is not None)
     return min(found, cap), found <= cap
 

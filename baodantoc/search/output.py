@@ -13,7 +13,8 @@ from typing import IO, Any
 from .engine import Hit
 
 CSV_COLUMNS = ("published_at", "article_id", "sentence_index", "sentence", "fact_text", "value", "value_max", "unit",
-               "kind", "approx", "subject", "place", "place_name", "period", "title", "section", "url")
+               "kind", "approx", "subject", "place", "place_name", "province", "province_2025", "scope", "period",
+               "period_source", "title", "section", "url")
 
 
 def write_jsonl(hits: list[Hit], out: IO[str]) -> None:
@@ -45,7 +46,8 @@ def rows(hits: list[Hit]) -> list[list[Any]]:
             row = dict(base)
             if fact:
                 row.update({k: fact.get(k) for k in ("value", "value_max", "unit", "kind", "approx", "subject",
-                                                     "place", "place_name", "period")})
+                                                     "place", "place_name", "province", "province_2025", "scope",
+                                                     "period", "period_source")})
                 row["fact_text"] = fact.get("text")
             out.append([row.get(c) for c in CSV_COLUMNS])
     return out

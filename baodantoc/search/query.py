@@ -15,7 +15,7 @@ from datetime import date
 from ..records import FACT_KINDS, SORTS, SearchQuery
 from ..records.dates import DateError, parse_day
 from ..store.folding import fold, tokens
-from .places import province_area
+from .places import is_whole_country, province_area
 
 KINDS = FACT_KINDS
 #: Longest query we accept (characters): a guard against pasting a whole article.
@@ -82,6 +82,7 @@ def build_query(text: str = "", *, fts: bool = False, person: str | None = None,
     q.ethnic, q.place = _name(ethnic, "--ethnic"), _name(place, "--place")
     if q.place:
         q.place_area = province_area(q.place, strict=strict_place)
+        q.place_national = is_whole_country(q.place)
     q.section = _name(section, "--section")
     if kind is not None:
         k = fold(kind).strip()

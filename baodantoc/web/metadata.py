@@ -59,8 +59,9 @@ def _tables() -> dict[str, dict[str, Any]]:
                    "query 'Người và chức danh' leaves out names seen only as photo credits or bylines.",
                    "facets": ["role"], "sort_desc": "article_count"},
         "fact_details": {"title": "Số liệu kèm bài báo và tỉnh (fact_details)",
-                         "description": "Each fact with its article's date, section, title and URL and its place's "
-                                        "provinces: the table for 'percentages about Lào Cai in 2022'.",
+                         "description": "Each fact with its article's date, section, title and URL, and where and "
+                                        "when it holds (province before and after 2025 or national scope; period "
+                                        "and how it is known): the table for 'percentages about Lào Cai in 2022'.",
                          "facets": ["kind", "province_2025", "year"], "sort_desc": "published_at"},
         "crawl_runs": {"description": "One row per crawl with its JSON report.", "hidden": True},
         "extraction_state": {"description": "Which extractor version processed which article.", "hidden": True},
