@@ -18,12 +18,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from ..records import now_iso
+from ..records import FACT_FIELDS, now_iso
 from .crawl_runs import FINISHED_REASONS
+from .foreign_keys import add_foreign_keys
 from .identity import APPLICATION_ID
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
-from .views import create_output_views
+from .views import create_fact_context_view, create_output_views
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
@@ -151,7 +152,27 @@ def _m001_core_tables(db: sqlite3.Connection) -> None:
     )
 
 
-def _m006_crawl_run_status(db: sqlite3.Connection) -> None:
+#: Fact fields added by issue 11 (where and when a number holds), with their SQL types derived from
+#: the record type (``baodantoc.records.FactRow``).
+_FACT_CONTEXT_FIELDS = ("province", "province_2025", "scope", "period_source")
+_SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "count": "INTEGER", "real": "REAL", "bool": "INTEGER"}
+
+
+def _m007_fact_context(db: sqlite3.Connection) -> None:
+    """facts.province, province_2025, scope, period_source (a store extracted before has them
+    empty until the next ``extract``: EXTRACTOR_VERSION changed), their indexes, and fact_details
+    showing them."""
+    kinds = {f.name: f.kind for f in FACT_FIELDS}
+    present = {r[1] for r in db.execute("PRAGMA table_info(facts)")}
+    for name in _FACT_CONTEXT_FIELDS:
+        if name not in present:  # a store a development build gave one of them already keeps it
+            db.execute(f"ALTER TABLE facts ADD COLUMN {name} {_SQL_TYPES[kinds[name]]}")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province ON facts(province)")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province_2025 ON facts(province_2025)")
+    create_fact_context_view(db)
+
+
+def _m008_crawl_run_status(db: sqlite3.Connection) -> None:
     """A crawl's row is written when it starts and kept up to date while it runs, so a crawl that
     is killed still leaves its row: ``status`` running -> finished | interrupted, the process that
     runs it (``pid`` on ``hostname``: how a later crawl tells a dead run from a live one), its job
@@ -172,7 +193,7 @@ def _m006_crawl_run_status(db: sqlite3.Connection) -> None:
     )
 
 
-def _m007_section_hints(db: sqlite3.Connection) -> None:
+def _m009_section_hints(db: sqlite3.Connection) -> None:
     """The section a listing or feed showed an article under, for pages that print none (the
     e-magazines): kept in the store so that a crawl killed between seeing the listing and fetching
     the article still knows it, and so that a hint found after the article was stored still
@@ -197,8 +218,10 @@ MIGRATIONS: list[Migration] = [
     ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
     ("004_entity_index", create_entity_index),  # FTS5 over entity names/aliases/provinces (search_index.py)
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
-    ("006_crawl_run_status", _m006_crawl_run_status),
-    ("007_section_hints", _m007_section_hints),
+    ("006_foreign_keys", add_foreign_keys),  # sentences/mentions/facts rebuilt with REFERENCES (foreign_keys.py)
+    ("007_fact_context", _m007_fact_context),  # facts: province, province_2025, scope, period_source
+    ("008_crawl_run_status", _m008_crawl_run_status),  # crawl_runs: status, pid, hostname, jobdir, updated_at
+    ("009_section_hints", _m009_section_hints),  # section_hints: the listing an article was seen in
 ]
 
 

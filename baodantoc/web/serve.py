@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import os
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
 from ..store import Connection, DatabaseError, StoreError, connect
 from ..store.db import damaged_message, integrity_problem
-from ..store.folding import register_functions
 from .metadata import build_metadata
+from .plugin import STATIC_MOUNT, plugin
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
@@ -29,20 +28,6 @@ DEFAULT_PORT = 8001
 
 class ServeError(Exception):
     """The store cannot be served; the message says what to do."""
-
-
-def _plugin() -> types.ModuleType:
-    """A Datasette plugin (a module with hook implementations) that adds our SQL functions."""
-    from datasette import hookimpl
-
-    module = types.ModuleType("baodantoc_datasette_plugin")
-
-    @hookimpl
-    def prepare_connection(conn: Connection) -> None:
-        register_functions(conn)
-
-    module.prepare_connection = prepare_connection  # type: ignore[attr-defined]
-    return module
 
 
 def prepare_store(path: Path) -> bool:
@@ -76,18 +61,30 @@ def check_integrity(db: Connection, path: Path) -> None:
         raise ServeError(damaged_message(path, problem))
 
 
+#: Our templates (the fact finder, the article page) and static files (the stylesheet).
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def open_mode(path: Path, live: bool = True) -> dict[str, Any]:
+    """How Datasette opens the store: read-only and live (``mode=ro``), or immutable for a file
+    nobody of ours can write (see the module docstring)."""
+    return {"files": [str(path)]} if live else {"immutables": [str(path)]}
+
+
 def build_datasette(path: Path, live: bool = True) -> Any:
     """A Datasette instance over ``path`` (read-only: ``mode=ro`` when ``live``, else immutable)
-    with our metadata and SQL functions."""
+    with our metadata, plugin (SQL functions, pages) and templates."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     if pm.get_plugin("baodantoc") is None:
-        pm.register(_plugin(), name="baodantoc")
+        pm.register(plugin(), name="baodantoc")
     return Datasette(
-        files=[str(path)] if live else [],
-        immutables=[] if live else [str(path)],
+        **open_mode(path, live),
         metadata=build_metadata(path.stem),
+        template_dir=str(TEMPLATES),
+        static_mounts=[(STATIC_MOUNT, str(STATIC))],
         settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "default_page_size": 50},
     )
 
@@ -104,5 +101,6 @@ def serve(path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> Non
 
     live = prepare_store(path)
     ds = build_datasette(path, live)
-    print(f"Datasette on http://{host}:{port}/{path.stem} ({serve_mode(live)}; Ctrl-C stops)", file=sys.stderr)
+    print(f"fact finder on http://{host}:{port}/ · tables on http://{host}:{port}/{path.stem} "
+          f"({serve_mode(live)}; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

@@ -18,6 +18,7 @@ from .cms import CmsLayout
 from .generic import GenericLayout
 from .mojibake import garbled, repair
 from .record import build_record
+from .trace import Recorder
 from .vietnamnet import VietnamnetLayout
 
 #: Every layout by name, in the order they are tried after the host's own; generic comes last.
@@ -27,7 +28,7 @@ LAYOUTS: dict[str, Layout] = {
     "generic": GenericLayout(),
 }
 
-__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "choose_layout", "decode_page",
+__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "Recorder", "choose_layout", "decode_page",
            "make_bundle", "parse_html", "parse_page"]
 
 
@@ -47,26 +48,30 @@ def choose_layout(b: PageBundle, name: str | None = None) -> Layout:
 
 
 def parse_html(html: str, url: str, *, fetched_at: datetime | None = None, http_status: int = 200,
-               layout: str | None = None) -> Article:
+               layout: str | None = None, recorder: Recorder | None = None) -> Article:
     """Decoded HTML of one page -> its article record (see ``record.build_record``).
 
     ``url``: where the page was fetched from (it decides the host's layouts and gives the article
     id); ``fetched_at``: the fetch instant, which relative times ("5 giờ trước") count back from
-    (default: now); ``layout``: force a layout by name instead of choosing. A page whose text is
-    mojibake (UTF-8 read as Latin-1) is repaired and read again; ``extraction["encoding"]`` is then
-    "repaired" (``mojibake.py``); one that cannot be repaired whole is returned as it is (and
-    ``validate.problem`` skips it).
+    (default: now); ``layout``: force a layout by name instead of choosing; ``recorder``: a
+    ``Recorder(explain=True)`` keeps every layer's candidate for each field (``parse --explain``).
+    A page whose text is mojibake (UTF-8 read as Latin-1) is repaired and read again;
+    ``extraction["encoding"]`` is then "repaired" (``mojibake.py``); one that cannot be repaired
+    whole is returned as it is (and ``validate.problem`` skips it).
     """
     moment = fetched_at or utc_now()
     bundle = make_bundle(html, url, moment)
-    record = build_record(choose_layout(bundle, layout), bundle, http_status)
+    record = build_record(choose_layout(bundle, layout), bundle, http_status, recorder)
     if garbled(_visible(record)):
         fixed = repair(html)
         if fixed is not None:
             bundle = make_bundle(fixed, url, moment)
-            repaired = build_record(choose_layout(bundle, layout), bundle, http_status)
+            again = Recorder(explain=recorder.explain) if recorder is not None else None
+            repaired = build_record(choose_layout(bundle, layout), bundle, http_status, again)
             if not garbled(_visible(repaired)):  # half a repair is no repair: the page is skipped
                 repaired.extraction["encoding"] = "repaired"
+                if recorder is not None and again is not None:  # explain what was kept
+                    recorder.extraction, recorder.candidates = again.extraction, again.candidates
                 return repaired
     return record
 
