@@ -53,3 +53,8 @@ def inflate_capped(data: bytes, limit: int | None) -> bytes:
     except zlib.error as exc:
         raise InflateError("decoding", f"corrupt gzip data: {exc}") from None
     return bytes(out)
+
+
+def maybe_inflate(data: bytes, limit: int | None) -> bytes:
+    """``data`` inflated when it is gzip (a ``.xml.gz`` sitemap), else as it is; see inflate_capped."""
+    return inflate_capped(data, limit) if is_gzip(data) else data

@@ -26,7 +26,7 @@ from twisted.python.failure import Failure
 
 from ...records import utc_now
 from .. import discovery, urls
-from ..compression import InflateError, inflate_capped, is_gzip
+from ..compression import InflateError, maybe_inflate
 from ..errors import classify
 from ..filters import CrawlFilters
 from ..hints import SectionHints
@@ -179,15 +179,12 @@ class BaodantocSpider(scrapy.Spider):
         """@url https://baodantoc.vn/sitemap.xml
         @returns requests 1
         """
-        body = response.body
-        if is_gzip(body):  # a .xml.gz file (not HTTP compression, which Scrapy already undid)
-            try:
-                body = inflate_capped(body, self.max_bytes)
-            except InflateError as exc:
-                self._stat(f"errors/{exc.kind}")
-                log.warning("%s: sitemap %s (%s)", exc.kind, response.url, exc)
-                return
-        kind, entries = discovery.sitemap_entries(body)
+        try:  # a .xml.gz file (HTTP compression Scrapy has undone already, within the same cap)
+            kind, entries = discovery.sitemap_entries(maybe_inflate(response.body, self.max_bytes))
+        except InflateError as exc:
+            self._stat(f"errors/{exc.kind}")
+            log.warning("%s: sitemap %s (%s)", exc.kind, response.url, exc)
+            return
         for entry in entries:
             # lastmod is the last change: before `since` means published before it as well
             if self.filters.since and entry.date and entry.date < self.filters.since:
