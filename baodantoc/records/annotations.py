@@ -16,6 +16,10 @@ from .fields import column, describe, names
 ENTITY_TYPES = ("PER", "ORG", "LOC", "ETH")
 #: Fact kinds (DESIGN.md, docs/FACTS.md).
 FACT_KINDS = ("count", "percent", "money", "measure", "rank", "duration", "ratio")
+#: ``attributes.role`` of a mention in a photo credit, a byline or a "Theo ..." source line: the
+#: paper's staff and sources, not the people in the news (summaries and the people view leave out
+#: an entity named only there: its ``attributes.credit_only``).
+CREDIT_ROLES = ("author", "photographer", "source")
 
 _OFFSET = "characters (Unicode code points)"
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from ..records import now_iso
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
-from .views import create_output_views
+from .views import create_output_views, create_people_without_credits
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
@@ -156,6 +156,7 @@ MIGRATIONS: list[Migration] = [
     ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
     ("004_entity_index", create_entity_index),  # FTS5 over entity names/aliases/provinces (search_index.py)
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
+    ("006_people_without_credits", create_people_without_credits),  # credit-only names apart (views.py)
 ]
 
 

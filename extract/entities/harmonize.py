@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 
+from ...records import CREDIT_ROLES
 from ..doc import Doc, Mention
 
 #: a mention at least this confident is a seed for propagation and is never relabelled by a vote
@@ -60,8 +61,9 @@ def _seed_surfaces(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     are taken from ``doc.norm``, where the search runs ("Hoà" is "Hòa" there)."""
     seeds: dict[str, str] = {}
     for m in mentions:
-        if m.confidence < SEED_CONF or m.type == "ETH" or m.attributes.get("generic"):
-            continue
+        if (m.confidence < SEED_CONF or m.type == "ETH" or m.attributes.get("generic")
+                or m.attributes.get("role") in CREDIT_ROLES):
+            continue  # a photographer's name in a credit says nothing about the body's words
         skip = len(m.text) - len(_bare(m))  # the prefix ("xã ") when the name is a place's
         surface = doc.norm[m.start + skip : m.end].strip()
         if " " in surface and surface[:1].isupper():

@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from ...records import CREDIT_ROLES
 from ..doc import Doc, Mention
 from ..normalize import fold_tone_placement
 
@@ -46,8 +47,10 @@ def canonical_key(m: Mention) -> str:
 
 
 def link_people(doc: Doc) -> None:
-    """Point short person forms at the longest full name in the article that ends with them."""
-    full = sorted({m.text for m in doc.mentions if m.type == "PER" and " " in m.text}, key=len, reverse=True)
+    """Point short person forms at the longest full name in the article that ends with them (a
+    photographer's name in a credit is no full form of "anh Minh" in the story)."""
+    full = sorted({m.text for m in doc.mentions if m.type == "PER" and " " in m.text
+                   and m.attributes.get("role") not in CREDIT_ROLES}, key=len, reverse=True)
     for m in doc.mentions:
         if m.type != "PER":
             continue

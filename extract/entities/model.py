@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load_gazetteer
+from .credits import CreditFinder
 from .lexicon import Lexicon
 from .recognize import EntityModel, load_tagger
 
@@ -89,6 +90,13 @@ def national_heads(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(k for k, h in gaz.table("org_head").items() if not h.scope)  # type: ignore[attr-defined]
 
 
+def credit_finder(gaz: Gazetteer) -> CreditFinder:
+    """The credit labels and fillers of extract/data/credit_words.tsv."""
+    words = gaz.table("credit").values()
+    return CreditFinder({w.word: w.role for w in words if w.kind == "label"},  # type: ignore[attr-defined]
+                        [w.word for w in words if w.kind == "filler"])  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=2)
 def load_entity_model(with_tagger: bool = True) -> EntityModel:
     """The lexicon and the CRF, loaded once per process."""
@@ -96,4 +104,4 @@ def load_entity_model(with_tagger: bool = True) -> EntityModel:
     lexicon = build_lexicon(gaz)
     add_dictionary(lexicon)
     return EntityModel(lexicon=lexicon, national_heads=national_heads(gaz),
-                       tagger=load_tagger() if with_tagger else None)
+                       tagger=load_tagger() if with_tagger else None, credits=credit_finder(gaz))
