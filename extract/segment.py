@@ -40,17 +40,23 @@ def _istitle(s: str) -> str:
     return str(all(not w[:1].islower() for w in s.split(" ")))
 
 
+#: what a template computes of its syllables: the name's suffix -> the function
+KINDS: dict[str, Callable[[str, frozenset[str]], str]] = {
+    "": lambda s, d: s,
+    ".lower": lambda s, d: s.lower(),
+    ".isdigit": lambda s, d: str(s.isdigit()),
+    ".istitle": lambda s, d: _istitle(s),
+    ".is_in_dict": lambda s, d: str(s.lower() in d),
+}
+
+
+def _kind(template: str) -> str:
+    return template[template.index("]") + 1 :]
+
+
 def _value(template: str, s: str, dictionary: frozenset[str]) -> str:
     """The value of one template for the syllables ``s`` (joined by spaces)."""
-    if template.endswith(".lower"):
-        return s.lower()
-    if template.endswith(".isdigit"):
-        return str(s.isdigit())
-    if template.endswith(".istitle"):
-        return _istitle(s)
-    if template.endswith(".is_in_dict"):
-        return str(s.lower() in dictionary)
-    return s
+    return KINDS[_kind(template)](s, dictionary)
 
 
 def _window(template: str) -> tuple[int, int]:
@@ -91,6 +97,9 @@ class Segmenter:
             by_window.setdefault(_window(t), []).append(t)
         self._by_window = by_window
         self._windows = {size: [w for w in by_window if w[1] - w[0] + 1 == size] for size in (1, 2, 3)}
+        #: per window, each template's "name=" and the kind of value it takes
+        self._plan = {w: [(t + "=", _kind(t)) for t in ts] for w, ts in by_window.items()}
+        self._kinds = {size: {_kind(t) for w in self._windows[size] for t in by_window[w]} for size in (1, 2, 3)}
         self._caches: dict[int, dict[str, tuple[tuple[float, float], ...]]] = {1: {}, 2: {}, 3: {}}
 
     def _weights(self, size: int, s: str) -> tuple[tuple[float, float], ...]:
@@ -100,11 +109,13 @@ class Segmenter:
         got = cache.get(s)
         if got is not None:
             return got
+        values = {kind: KINDS[kind](s, self.dictionary) for kind in self._kinds[size]}
+        state = self.state
         out = []
         for w in self._windows[size]:
             b_w = i_w = 0.0
-            for t in self._by_window[w]:
-                weight = self.state.get(f"{t}={_value(t, s, self.dictionary)}")
+            for name, kind in self._plan[w]:
+                weight = state.get(name + values[kind])
                 if weight is not None:
                     b_w += weight[0]
                     i_w += weight[1]
@@ -113,6 +124,11 @@ class Segmenter:
             cache.clear()
         cache[s] = got = tuple(out)
         return got
+
+    def clear_caches(self) -> None:
+        """Forget the cached weights (a benchmark measures the first reading of a text)."""
+        for cache in self._caches.values():
+            cache.clear()
 
     def emissions(self, tokens: Sequence[str]) -> tuple[list[float], list[float]]:
         """Per syllable, the B-W and I-W scores of the model (two lists, padded by two slots on

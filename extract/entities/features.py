@@ -61,46 +61,47 @@ def sentence_features(sylls: Sequence[Syl], lex: Sequence[Sequence[str]],
     """Feature lists for every syllable of a sentence.
 
     ``lex``: per-syllable lexicon layers (:func:`lexicon_layers`); ``rules``: per-syllable rule
-    BIO tags ("B-LOC", "I-ORG", "O") or None.
+    BIO tags ("B-LOC", "I-ORG", "O") or None. Words and shapes are padded with the sentence
+    boundaries and each pair is joined once, then shared by the templates that use it (this is
+    the hot loop of tagging).
     """
     n = len(sylls)
-    low = [s.lower for s in sylls]
-    shp = [s.shape for s in sylls]
-
-    def w(i: int) -> str:
-        return low[i] if 0 <= i < n else (BOS if i < 0 else EOS)
-
-    def sh(i: int) -> str:
-        return shp[i] if 0 <= i < n else (BOS if i < 0 else EOS)
-
+    low = [BOS, BOS] + [s.lower for s in sylls] + [EOS, EOS]
+    shp = [BOS, BOS] + [s.shape for s in sylls] + [EOS, EOS]
+    low_pair = [low[k] + "|" + low[k + 1] for k in range(n + 3)]  # syllables k-2, k-1 (padded k, k+1)
+    shp_pair = [shp[k] + "|" + shp[k + 1] for k in range(n + 3)]
+    first_punct = n > 0 and shp[2] == "p"
     out: list[list[str]] = []
     for i, syl in enumerate(sylls):
+        p = i + 2  # padded index
+        word = low[p]
+        shape = shp[p]
         f = [
             "b",
-            "w=" + low[i],
-            "s=" + shp[i],
-            "w-1=" + w(i - 1),
-            "w+1=" + w(i + 1),
-            "w-2=" + w(i - 2),
-            "w+2=" + w(i + 2),
-            "w-1|w=" + w(i - 1) + "|" + low[i],
-            "w|w+1=" + low[i] + "|" + w(i + 1),
-            "w-2|w-1=" + w(i - 2) + "|" + w(i - 1),
-            "w+1|w+2=" + w(i + 1) + "|" + w(i + 2),
-            "s-1=" + sh(i - 1),
-            "s+1=" + sh(i + 1),
-            "s-2|s-1=" + sh(i - 2) + "|" + sh(i - 1),
-            "s+1|s+2=" + sh(i + 1) + "|" + sh(i + 2),
-            "s-1|s|s+1=" + sh(i - 1) + "|" + shp[i] + "|" + sh(i + 1),
+            "w=" + word,
+            "s=" + shape,
+            "w-1=" + low[p - 1],
+            "w+1=" + low[p + 1],
+            "w-2=" + low[p - 2],
+            "w+2=" + low[p + 2],
+            "w-1|w=" + low_pair[p - 1],
+            "w|w+1=" + low_pair[p],
+            "w-2|w-1=" + low_pair[p - 2],
+            "w+1|w+2=" + low_pair[p + 1],
+            "s-1=" + shp[p - 1],
+            "s+1=" + shp[p + 1],
+            "s-2|s-1=" + shp_pair[p - 2],
+            "s+1|s+2=" + shp_pair[p + 1],
+            "s-1|s|s+1=" + shp_pair[p - 1] + "|" + shp[p + 1],
             "wp=" + syl.wpos,
         ]
         if syl.word:
             f.append("word=" + syl.word)
-        if i == 0 or (i == 1 and shp[0] == "p"):
+        if i == 0 or (i == 1 and first_punct):
             f.append("first")
-        if len(low[i]) > 3:
-            f.append("suf3=" + low[i][-3:])
-        if shp[i] in ("Aa", "AA") and foreign(low[i]):
+        if len(word) > 3:
+            f.append("suf3=" + word[-3:])
+        if shape in ("Aa", "AA") and foreign(word):
             f.append("foreign")
         for tag in lex[i]:
             f.append("L=" + tag)
