@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 from .crfsuite import CrfWeights, read_weights
@@ -97,29 +98,39 @@ class Segmenter:
             by_window.setdefault(_window(t), []).append(t)
         self._by_window = by_window
         self._windows = {size: [w for w in by_window if w[1] - w[0] + 1 == size] for size in (1, 2, 3)}
-        #: per window, each template's "name=" and the kind of value it takes
-        self._plan = {w: [(t + "=", _kind(t)) for t in ts] for w, ts in by_window.items()}
-        self._kinds = {size: {_kind(t) for w in self._windows[size] for t in by_window[w]} for size in (1, 2, 3)}
-        self._caches: dict[int, dict[str, tuple[tuple[float, float], ...]]] = {1: {}, 2: {}, 3: {}}
+        #: I-W minus B-W of every attribute (see _weights)
+        self._diff = {a: w[1] - w[0] for a, w in self.state.items()}
+        #: per size, the templates whose value is the n-gram's text, looked up per n-gram:
+        #: (window index, "name=", lower-cased?)
+        self._text_plan = {size: [(k, t + "=", _kind(t) == ".lower") for k, w in enumerate(self._windows[size])
+                                  for t in by_window[w] if _kind(t) in ("", ".lower")] for size in (1, 2, 3)}
+        #: per size and per (in dictionary, title case, digits), the yes/no templates' weights per
+        #: window ("T[0,1].is_in_dict=True"): eight combinations, summed once here
+        self._flag_sums: dict[int, dict[tuple[bool, bool, bool], tuple[float, ...]]] = {}
+        for size in (1, 2, 3):
+            table = {}
+            for combo in product((False, True), repeat=3):
+                value = dict(zip((".is_in_dict", ".istitle", ".isdigit"), combo, strict=True))
+                table[combo] = tuple(sum(self._diff.get(f"{t}={value[_kind(t)]}", 0.0) for t in by_window[w]
+                                         if _kind(t) in value) for w in self._windows[size])
+            self._flag_sums[size] = table
+        self._shifts = {size: [2 - a for a, _b in self._windows[size]] for size in (1, 2, 3)}
+        self._caches: dict[int, dict[str, tuple[float, ...]]] = {1: {}, 2: {}, 3: {}}
 
-    def _weights(self, size: int, s: str) -> tuple[tuple[float, float], ...]:
+    def _weights(self, size: int, s: str) -> tuple[float, ...]:
         """Per window of ``size`` syllables (in template order of offset), the summed weights of
-        the templates over ``s``: a syllable's, a pair's or a triple's whole contribution."""
+        the templates over ``s`` — a syllable's, a pair's or a triple's whole contribution — as
+        I-W minus B-W: adding the same amount to both labels of a position never changes the
+        best path, so one number per window is enough."""
+        low = s.lower()
+        flags = (low in self.dictionary, not any(w[:1].islower() for w in s.split(" ")), size == 1 and s.isdigit())
+        out = list(self._flag_sums[size][flags])
+        diff = self._diff
+        for k, name, lower in self._text_plan[size]:
+            weight = diff.get(name + (low if lower else s))
+            if weight is not None:
+                out[k] += weight
         cache = self._caches[size]
-        got = cache.get(s)
-        if got is not None:
-            return got
-        values = {kind: KINDS[kind](s, self.dictionary) for kind in self._kinds[size]}
-        state = self.state
-        out = []
-        for w in self._windows[size]:
-            b_w = i_w = 0.0
-            for name, kind in self._plan[w]:
-                weight = state.get(name + values[kind])
-                if weight is not None:
-                    b_w += weight[0]
-                    i_w += weight[1]
-            out.append((b_w, i_w))
         if len(cache) >= CACHE_MAX:
             cache.clear()
         cache[s] = got = tuple(out)
@@ -130,20 +141,17 @@ class Segmenter:
         for cache in self._caches.values():
             cache.clear()
 
-    def emissions(self, tokens: Sequence[str]) -> tuple[list[float], list[float]]:
-        """Per syllable, the B-W and I-W scores of the model (two lists, padded by two slots on
-        each side so that a window's contribution needs no bounds check)."""
+    def emissions(self, tokens: Sequence[str]) -> list[float]:
+        """Per syllable, the model's score of I-W over B-W (see :meth:`_weights`)."""
         n = len(tokens)
-        em_b = [0.0] * (n + 4)
-        em_i = [0.0] * (n + 4)
+        em = [0.0] * (n + 4)  # two padding slots on each side: a window's shift needs no bounds check
         for size, cache in self._caches.items():
-            shifts = [2 - a for a, _b in self._windows[size]]  # padded slot of the position = j + shift
+            shifts = self._shifts[size]
             for j in range(n - size + 1):
                 s = tokens[j] if size == 1 else " ".join(tokens[j : j + size])
                 contribution = cache.get(s) or self._weights(size, s)
-                for shift, (b_w, i_w) in zip(shifts, contribution, strict=True):
-                    em_b[j + shift] += b_w
-                    em_i[j + shift] += i_w
+                for shift, weight in zip(shifts, contribution, strict=True):
+                    em[j + shift] += weight
         for i in list(range(min(2, n))) + list(range(max(2, n - 2), n)):
             for (a, b), templates in self._by_window.items():
                 if i + a < 0 or i + b >= n:  # the window runs off the sentence
@@ -151,23 +159,22 @@ class Segmenter:
                     for t in templates:
                         weight = self.state.get(f"{t}={value}")
                         if weight is not None:
-                            em_b[i + 2] += weight[0]
-                            em_i[i + 2] += weight[1]
-        return em_b[2 : n + 2], em_i[2 : n + 2]
+                            em[i + 2] += weight[1] - weight[0]
+        return em[2 : n + 2]
 
     def labels(self, tokens: Sequence[str]) -> list[bool]:
         """True where a syllable continues the word before it (I-W)."""
         if not tokens:
             return []
-        em_b, em_i = self.emissions(tokens)
+        em = self.emissions(tokens)
         (bb, bi), (ib, ii) = self.transition
-        b_score, i_score = em_b[0], em_i[0]
+        b_score, i_score = 0.0, em[0]
         back: list[tuple[bool, bool]] = []
-        for eb, ei in zip(em_b[1:], em_i[1:], strict=True):
+        for ei in em[1:]:
             to_b_from_i = i_score + ib > b_score + bb
             to_i_from_i = i_score + ii > b_score + bi
             back.append((to_b_from_i, to_i_from_i))
-            b_score, i_score = (max(b_score + bb, i_score + ib) + eb, max(b_score + bi, i_score + ii) + ei)
+            b_score, i_score = max(b_score + bb, i_score + ib), max(b_score + bi, i_score + ii) + ei
         inside = i_score > b_score
         path = [inside]
         for to_b_from_i, to_i_from_i in reversed(back):

@@ -21,7 +21,7 @@ from underthesea_core import CRFTagger
 
 from ...records import ENTITY_TYPES
 from ..crfsuite import read_weights
-from .features import lexicon_layers, sentence_features
+from .features import KnownFeatures, feature_pairs, lexicon_layers
 from .view import Cand, SentenceView
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner_crf.bin.gz"
@@ -103,7 +103,7 @@ class CrfTagger:
             self._tagger.load(str(plain))
             #: the attributes the model weighs (5,842 of 231,190 after L1): the tagger is handed
             #: only these, since the others add nothing to any score and cost a lookup each
-            self._known = frozenset(read_weights(plain.read_bytes()).state)
+            self._known = KnownFeatures(read_weights(plain.read_bytes()).state)
         self._labels = list(self._tagger.labels())
 
     def tag(self, v: SentenceView, rules: list[Cand]) -> list[Cand]:
@@ -113,9 +113,7 @@ class CrfTagger:
         are dropped here: the overlap policy only arbitrates overlaps, so it would keep a lone
         implausible span."""
         n = len(v)
-        known = self._known
-        feats = [[f for f in fs if f in known]
-                 for fs in sentence_features(v.sylls, lexicon_layers(n, v.matches), rule_layer(n, rules))]
+        feats = self._known.select(feature_pairs(v.sylls, lexicon_layers(n, v.matches), rule_layer(n, rules)))
         labels = self._tagger.tag(feats)
         spans = decode(labels)
         if not spans:
