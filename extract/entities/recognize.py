@@ -9,7 +9,7 @@ bodies ("UBND tỉnh") win their span, so nothing inside them is misread; they b
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..doc import Doc, Mention
 from .credits import CreditFinder, credit_names, mark_credits, overlapping, sentence_spans
@@ -66,13 +66,32 @@ def rule_candidates(v: SentenceView, model: EntityModel,
     return cands
 
 
+def without_numerals(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """Roman numerals name no place and end no person's name: a place whose name is only
+    numerals is dropped ("xã khu vực III" is a category of commune, not the commune "III" of Hậu
+    Giang), a person's name loses a numeral at its end ("Phương II")."""
+    out = []
+    for c in cands:
+        name = [k for k in range(c.i, c.j) if v.cap(k) or v.digit(k)]  # without its prefix ("xã")
+        if c.type == "LOC" and name and all(v.roman(k) for k in name):
+            continue
+        if c.type == "PER":
+            j = c.j
+            while j > c.i + 1 and v.roman(j - 1) and len(v.sylls[j - 1].text) > 1:
+                j -= 1
+            if j != c.j:
+                c = replace(c, j=j)
+        out.append(c)
+    return out
+
+
 def sentence_candidates(v: SentenceView, model: EntityModel,
                         credit_spans: list[tuple[int, int, str]] | None = None) -> list[Cand]:
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
-    rules = model.policy(rule_candidates(v, model, credit_spans))
+    rules = model.policy(without_numerals(v, rule_candidates(v, model, credit_spans)))
     if model.tagger is None:
         return rules
-    return model.policy(rules + model.tagger.tag(v, rules))
+    return model.policy(rules + without_numerals(v, model.tagger.tag(v, rules)))
 
 
 def recognize(doc: Doc, model: EntityModel) -> Doc:
