@@ -51,7 +51,8 @@ class MentionRow:
     confidence: float | None = column("real", "Extractor confidence.", unit="0..1")
     attributes: dict[str, Any] = column(
         "json", "JSON object: role/title (PER), level and province (LOC), expanded form (ORG); "
-        "generic: true marks a generic reference (\"UBND tỉnh\") resolved to the named body in refers_to.")
+        "generic: true marks a generic reference (\"UBND tỉnh\") resolved to the named body in refers_to; "
+        "role photographer, author or source marks a name in a photo credit, byline or \"Theo ...\" line.")
 
 
 @dataclasses.dataclass(slots=True)
@@ -62,7 +63,9 @@ class EntityRow:
     type: str = column("text", "PER, ORG, LOC or ETH.")
     canonical_name: str = column("text", "Preferred full name.")
     aliases: list[str] = column("list", "Other spellings and short forms seen in the text.")
-    attributes: dict[str, Any] = column("json", "JSON object of type-specific attributes (see the lifted columns below).")
+    attributes: dict[str, Any] = column(
+        "json", "JSON object of type-specific attributes (see the lifted columns below); credit_mentions counts "
+        "mentions in photo credits, bylines and source lines, credit_only: true marks an entity named only there.")
     article_count: int = column("count", "Number of articles that mention the entity.", unit="articles")
     mention_count: int = column("count", "Number of mentions of the entity.", unit="mentions")
 

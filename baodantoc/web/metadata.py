@@ -48,8 +48,11 @@ def _tables() -> dict[str, dict[str, Any]]:
         "places": {"description": "Places (LOC entities) with their admin level and province before and after "
                                   "the 2025 reorganization.", "facets": ["level", "province_2025", "province"],
                    "sort_desc": "article_count"},
-        "people": {"description": "People (PER entities) with their role.", "facets": ["role"],
-                   "sort_desc": "article_count"},
+        "people": {"description": "People (PER entities) with their role; names found only in photo credits and "
+                                  "bylines are in 'credits'.", "facets": ["role"], "sort_desc": "article_count"},
+        "credits": {"description": "Names found only in photo credits, bylines and 'Theo ...' lines (the paper's "
+                                   "photographers, authors and sources), with what they did.",
+                    "facets": ["type", "role"], "sort_desc": "article_count"},
         "fact_details": {"description": "Each fact with its article's date, section, title and URL and its place's "
                                         "provinces: the table for 'percentages about Lào Cai in 2022'.",
                          "facets": ["kind", "province_2025", "year", "section"], "sort_desc": "published_at"},
