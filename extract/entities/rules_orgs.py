@@ -95,7 +95,9 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
         if place is not None:
             return place.end, True, False  # "đội tuyển Việt Nam", "tuyển miền Nam": the team
     while j < n:
-        if v.longest(j, {"PFXA", "PFXV"}) is not None and not v.word_inner(j):
+        # a place word opens the scope, also when the segmenter glued it to the word before
+        # ("Tôn giáo tỉnh | Lâm Đồng") but a capitalized name follows it
+        if v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1)):
             scope = _scope_end(v, j)
             if scope is not None:
                 return scope, has_proper_part(v, head_end, j), True
@@ -103,7 +105,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
         if j > head_end and v.tags_at(j) & STOP_TAGS:
             break
         if v.cap(j) or (v.digit(j) and j > head_end):
-            if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1):
+            if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1) and _not_a_place(v, j):
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
             j += 1
             continue
@@ -136,6 +138,13 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 return cont, True, False
         break
     return j, has_proper_part(v, head_end, j), False
+
+
+def _not_a_place(v: SentenceView, j: int) -> bool:
+    """A family name that opens no known province or country of two syllables or more ("Lâm
+    Đồng", "Hà Giang" start with family names)."""
+    place = v.longest(j, {"PROV", "COUNTRY"})
+    return place is None or place.end - j < 2
 
 
 def _stops(v: SentenceView, t: int) -> bool:
@@ -286,6 +295,9 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             k = head.end  # "tờ Báo Dân tộc và Phát triển": the name starts at the capitalized head
             continue
         unit = _unit_of_body(v, head.end) if "ORGHU" in head.tags and v.cap(k) else None
+        inner = v.longest(head.end, {"ORGHU"}) if unit is None and v.cap(k) and v.cap(head.end) else None
+        if inner is not None:  # "Văn phòng | Ban cán sự đảng cơ quan Ủy ban Dân tộc"
+            unit = _unit_of_body(v, inner.end)
         if unit is not None:
             yield Cand("ORG", k, unit, CONF_SCOPED_ORG, "rule:org-unit")
             k = unit
