@@ -19,6 +19,7 @@ from scrapy.exceptions import NotConfigured
 
 from ..records import COVERAGE_FIELDS, now_iso
 from ..store import connect, crawl_runs
+from .drift import DriftThresholds, alarms, check_drift_thresholds, host_summary
 
 log = logging.getLogger(__name__)
 PREFIX = "baodantoc/"
@@ -51,6 +52,13 @@ def check_thresholds(min_articles: Any, coverage_min: Any) -> tuple[int, dict[st
     return minimum, coverage
 
 
+def drift_thresholds(settings: Any) -> DriftThresholds:
+    """The drift alarm's thresholds from Scrapy settings (DriftError when one has no usable value)."""
+    return check_drift_thresholds(settings.get("BAODANTOC_DRIFT_MAX_GENERIC"),
+                                  settings.getdict("BAODANTOC_DRIFT_MAX_FALLBACK"),
+                                  settings.get("BAODANTOC_DRIFT_MIN_PAGES"), settings.get("BAODANTOC_DRIFT_SAMPLES"))
+
+
 def _group(stats: dict[str, Any], prefix: str) -> dict[str, int]:
     return {k[len(prefix):]: int(v) for k, v in sorted(stats.items())
             if k.startswith(prefix) and isinstance(v, int) and v}
@@ -74,6 +82,10 @@ class CrawlReport:
     layers: dict[str, dict[str, int]] = field(default_factory=dict)
     crossposts: dict[str, int] = field(default_factory=dict)
     discovered: dict[str, int] = field(default_factory=dict)
+    #: per host: article pages, layouts, each watched field's layers, sample URLs (crawler/drift.py)
+    hosts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: thresholds a known host crossed, each with a sentence and sample URLs
+    drift: list[dict[str, Any]] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
     run_id: int | None = None
     store: str | None = None
@@ -99,8 +111,9 @@ class CrawlReport:
         return cls(**known)
 
 
-def build_report(stats: dict[str, Any], min_articles: int, coverage_min: dict[str, float]) -> CrawlReport:
-    """Turn crawl stats into a report and run the checks."""
+def build_report(stats: dict[str, Any], min_articles: int, coverage_min: dict[str, float],
+                 drift: DriftThresholds | None = None) -> CrawlReport:
+    """Turn crawl stats into a report and run the checks (``drift``: the drift alarm's thresholds)."""
     articles = _group(stats, PREFIX + "articles/")
     stored = sum(articles.get(k, 0) for k in ("new", "updated", "unchanged"))
     counts = _group(stats, PREFIX + "coverage/")
@@ -122,17 +135,26 @@ def build_report(stats: dict[str, Any], min_articles: int, coverage_min: dict[st
         ran = stored > 0
         report.checks.append({"name": f"coverage:{name}", "threshold": threshold, "value": coverage[name],
                               "passed": (coverage[name] >= threshold) if ran else None})
+    report.hosts = host_summary(stats)
+    if drift is not None:
+        report.drift = alarms(report.hosts, drift, coverage_min)
+        for alarm in report.drift:
+            name = ":".join(x for x in ("drift", alarm["host"], alarm["kind"], alarm["field"]) if x)
+            report.checks.append({"name": name, "threshold": alarm["threshold"], "value": alarm["value"],
+                                  "op": alarm["op"], "passed": False})
     return report
 
 
 class CrawlReportExtension:
     """Builds the report when the spider closes and saves it in ``crawl_runs``."""
 
-    def __init__(self, crawler: Any, store_path: str, min_articles: int, coverage_min: dict[str, float]) -> None:
+    def __init__(self, crawler: Any, store_path: str, min_articles: int, coverage_min: dict[str, float],
+                 drift: DriftThresholds | None = None) -> None:
         self.crawler = crawler
         self.store_path = store_path
         self.min_articles = min_articles
         self.coverage_min = coverage_min
+        self.drift = drift
         self.started_at: str | None = None
         self._clock = time.monotonic()
         self.report: CrawlReport | None = None
@@ -144,7 +166,8 @@ class CrawlReportExtension:
             raise NotConfigured
         coverage = settings.getdict("BAODANTOC_COVERAGE_MIN") if settings.getbool("BAODANTOC_COVERAGE_ENABLED") else {}
         minimum, coverage_min = check_thresholds(settings.get("BAODANTOC_MIN_ARTICLES"), coverage)
-        ext = cls(crawler, settings.get("BAODANTOC_STORE"), minimum, coverage_min)
+        drift = drift_thresholds(settings) if settings.getbool("BAODANTOC_DRIFT_ENABLED") else None
+        ext = cls(crawler, settings.get("BAODANTOC_STORE"), minimum, coverage_min, drift)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -154,7 +177,7 @@ class CrawlReportExtension:
         self._clock = time.monotonic()
 
     def spider_closed(self, reason: str) -> None:
-        report = build_report(self.crawler.stats.get_stats(), self.min_articles, self.coverage_min)
+        report = build_report(self.crawler.stats.get_stats(), self.min_articles, self.coverage_min, self.drift)
         report.started_at = self.started_at
         report.finished_at = now_iso()
         report.finish_reason = reason

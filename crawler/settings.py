@@ -63,6 +63,7 @@ SPIDER_MIDDLEWARES = {
     "baodantoc.crawler.middlewares.IncrementalMiddleware": 950,
 }
 ITEM_PIPELINES = {
+    "baodantoc.crawler.drift.DriftPipeline": 50,
     "baodantoc.crawler.pipelines.ValidatePipeline": 100,
     "baodantoc.crawler.pipelines.FilterPipeline": 200,
     "baodantoc.crawler.pipelines.StorePipeline": 400,
@@ -97,6 +98,22 @@ BAODANTOC_COVERAGE_ENABLED = True
 BAODANTOC_COVERAGE_MIN = {"title": 100, "published_at": 95, "author": 60, "body": 100, "section": 90}
 #: Fewest articles a crawl must store (or find unchanged) to pass.
 BAODANTOC_MIN_ARTICLES = 1
+
+# --- the drift alarm (crawler/drift.py): a known host's pages falling back to the generic layer --
+BAODANTOC_DRIFT_ENABLED = True
+#: Percent of a host's article pages that no layout of ours recognized (read by the generic
+#: layout) above which the run fails. The sample site reads 2 of its 39 baodantoc.vn pages so
+#: (the two static pages with article-like URLs, 5%); a redesign of one section in ten shows as
+#: 10-15%, of the whole site as ~100%.
+BAODANTOC_DRIFT_MAX_GENERIC = 20
+#: Percent of a host's articles whose field came from a fallback layer (generic, id_timestamp,
+#: listing). On the sample site: 0% for every field but author (0%) and published_at (the two
+#: "5 giờ trước" pages: "relative", not a fallback).
+BAODANTOC_DRIFT_MAX_FALLBACK = {"title": 20, "published_at": 20, "author": 30, "body": 20, "section": 30}
+#: Hosts with fewer article pages than this in a run are not judged (a --url crawl of a few pages).
+BAODANTOC_DRIFT_MIN_PAGES = 10
+#: Sample URLs listed per alarm.
+BAODANTOC_DRIFT_SAMPLES = 5
 
 # Resumable crawls: `--jobdir DIR` sets JOBDIR (scheduler queue, seen requests, spider state).
 

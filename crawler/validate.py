@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from ..records import Article
 
-#: Layers that show the page was recognized as an article by more than heuristics.
-RECOGNIZED = ("selector", "metadata")
+#: Layers that show the page was recognized as an article by more than heuristics: the layout's
+#: selectors, or an article's own metadata (JSON-LD). og:title alone is on every page, articles or not.
+RECOGNIZED_TITLE = ("selector",)
+RECOGNIZED_BODY = ("selector", "metadata")
 #: Share of replacement characters above which a page's text is taken as badly decoded.
 MAX_REPLACEMENT_SHARE = 0.001
 
@@ -29,7 +31,7 @@ def problem(record: Article) -> str | None:
         return "no_article_id"
     if not title and not body and not record.sapo:
         return "empty_page"
-    recognized = extraction.get("title") in RECOGNIZED or extraction.get("body") in RECOGNIZED
+    recognized = extraction.get("title") in RECOGNIZED_TITLE or extraction.get("body") in RECOGNIZED_BODY
     dated = extraction.get("published_at") not in (None, "id_timestamp")
     if not recognized and not dated:
         return "not_article"

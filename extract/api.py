@@ -97,7 +97,8 @@ def fact_row(doc: Doc, f: Fact, fact_id: str = "") -> FactRow:
     sent = doc.sentences[f.sentence_index] if 0 <= f.sentence_index < len(doc.sentences) else None
     return FactRow(article_id=str(doc.meta.get("id") or ""), fact_id=fact_id, sentence_index=f.sentence_index,
                    text=text, start=start, end=end, value=f.value, value_max=f.value_max, unit=f.unit,
-                   kind=f.kind, approx=f.approx, subject=f.subject, place=f.place, period=f.period,
+                   kind=f.kind, approx=f.approx, subject=f.subject, place=f.place, province=f.province,
+                   province_2025=f.province_2025, scope=f.scope, period=f.period, period_source=f.period_source,
                    sentence=_span(doc, sent.start, sent.end)[2] if sent else None, attributes=f.attributes)
 
 

@@ -9,6 +9,7 @@ broken line is a bug to fix, not input to skip.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -31,6 +32,8 @@ from .gazetteer_types import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+#: a name that is only a Roman numeral (keys are lower case): "iii" of "Phường III" (Vị Thanh)
+_ROMAN_NUMERAL = re.compile(r"^[ivxlc]+$")
 
 #: table name -> (file stem, required columns). The file is read as <stem>.tsv or <stem>.tsv.gz.
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -119,7 +122,9 @@ def _admin(key: KeyFn, data_dir: Path) -> tuple[dict, dict[str, AdminUnit], dict
         by_code[unit.code] = unit
         for surface in (unit.name, *unit.aliases):
             k = key(surface)
-            if k.replace(" ", "").isdigit():  # "Phường 1": never let a bare number be a place
+            if k.replace(" ", "").isdigit() or _ROMAN_NUMERAL.match(k):
+                # "Phường 1", "Phường III": never let a bare number be a place ("xã khu vực III" is a
+                # category of communes, "lần thứ III" a session)
                 k = f"{key(unit.kind)} {k}"
             if unit not in by_key[k]:
                 by_key[k].append(unit)

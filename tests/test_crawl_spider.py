@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from scrapy import Request
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, XmlResponse
 
 from baodantoc.crawler.report import CrawlReport
 from baodantoc.crawler.sample_site import (
@@ -205,6 +205,26 @@ def test_an_article_page_gives_one_record_and_related_requests(site: Any) -> Non
     assert len(records) == 1 and records[0].text == article_text(article)
     assert datetime.fromisoformat(records[0].fetched_at).utcoffset().total_seconds() == 7 * 3600
     assert all(isinstance(o, Request) and in_scope(o.url) for o in output if not isinstance(o, Article))
+
+
+_NS = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+_ENTRY = b"<url><loc>https://baodantoc.vn/a-1716000000000.htm</loc></url>"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (b"", []),
+    (b"not xml at all", []),
+    (b"\xff\xfe garbage", []),
+    (b"<html><body>404 <a href='https://baodantoc.vn/a-1716000000000.htm'>x</a></body></html>", []),
+    (b"<urlset><url><loc>x</loc>", []),  # recovered, but "x" is no URL of the paper
+    (_NS + _ENTRY + b"<url><loc>https://baodantoc.vn/b-17160", ["https://baodantoc.vn/a-1716000000000.htm"]),
+    (_NS + _ENTRY + b"<url><loc>https://baodantoc.vn/chinh-sach.ht", ["https://baodantoc.vn/a-1716000000000.htm"]),
+])
+def test_a_broken_sitemap_requests_only_complete_article_urls(body: bytes, expected: list[str]) -> None:
+    """What a cut or garbled sitemap leaves (a partial URL, a non-URL) is never requested."""
+    url = "https://baodantoc.vn/sitemap.xml"
+    requests = list(BaodantocSpider().parse_sitemap(XmlResponse(url, body=body, request=Request(url))))
+    assert [r.url for r in requests] == expected
 
 
 ROOT = Path(__file__).resolve().parents[1]

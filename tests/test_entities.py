@@ -22,8 +22,8 @@ def ents(text: str) -> list[tuple[str, str]]:
         # a role chain through a body, then the person; the body keeps its scope
         ("Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường làm việc với Ủy ban Dân tộc.",
          [("ORG", "UBND tỉnh Lào Cai"), ("PER", "Trịnh Xuân Trường"), ("ORG", "Ủy ban Dân tộc")]),
-        ("Bí thư Đảng ủy, Thứ trưởng, Phó Chủ nhiệm Nông Quốc Tuấn phát biểu.",
-         [("PER", "Nông Quốc Tuấn")]),
+        ("Bí thư Huyện ủy, Chủ tịch HĐND huyện, Trưởng ban Chỉ đạo Lò Văn Pheng phát biểu.",
+         [("PER", "Lò Văn Pheng")]),
         # prefixes join the LOC span; descriptive words do not
         ("Đồng bào Bru - Vân Kiều ở xã Hướng Phùng, huyện Hướng Hóa, tỉnh Quảng Trị.",
          [("ETH", "Bru - Vân Kiều"), ("LOC", "xã Hướng Phùng"), ("LOC", "huyện Hướng Hóa"),
@@ -43,10 +43,10 @@ def ents(text: str) -> list[tuple[str, str]]:
         ("Già làng A Blong và chị H'Hen Niê, người Ê Đê, dự lễ.",
          [("PER", "A Blong"), ("PER", "H'Hen Niê"), ("ETH", "Ê Đê")]),
         # ambiguous group names count in a list of groups
-        ("Dân tộc Mông 548 người; Thái 537 người; Lào 16 người; Hoa 8 người; Kinh 6 người.",
-         [("ETH", "Mông"), ("ETH", "Thái"), ("ETH", "Lào"), ("ETH", "Hoa"), ("ETH", "Kinh")]),
+        ("Dân tộc Thái 1.204 người; Mường 352 người; Lào 23 người; Hoa 9 người; Kinh 71 người.",
+         [("ETH", "Thái"), ("ETH", "Mường"), ("ETH", "Lào"), ("ETH", "Hoa"), ("ETH", "Kinh")]),
         # a capitalized common word after an honorific is no name
-        ("Kính thưa các đồng chí Lãnh đạo Đảng, Nhà nước.", []),
+        ("Thưa các đồng chí Lãnh đạo, thưa bà con.", []),
         # "X của Y" is two bodies
         ("Hội đồng Dân tộc của Quốc hội họp.", [("ORG", "Hội đồng Dân tộc"), ("ORG", "Quốc hội")]),
         # a known body at the very end of a sentence (regression: looking past the end raised)
@@ -63,6 +63,13 @@ def ents(text: str) -> list[tuple[str, str]]:
 )
 def test_spans_and_types(text: str, expected: list[tuple[str, str]]) -> None:
     assert ents(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="extractor gap (issue 11, entities): a list of groups after 'dân tộc' written "
+                   "with commas and 'và' reads 'Lào' as a place and misses 'Thái' and 'Hoa'; the semicolon list works")
+def test_ambiguous_group_names_in_a_comma_list_of_groups() -> None:
+    assert ents("Xã có 4 dân tộc cùng sinh sống: Thái 1.204 người, Lào 23 người, Hoa 9 người và Kinh 71 người.") == [
+        ("ETH", "Thái"), ("ETH", "Lào"), ("ETH", "Hoa"), ("ETH", "Kinh")]
 
 
 def test_old_tone_placement_and_nfd_find_the_same_entities() -> None:
@@ -103,8 +110,8 @@ def test_short_forms_link_to_the_full_name_and_ids_ignore_spelling() -> None:
 
 
 def test_a_name_seen_with_its_cue_is_found_again_bare() -> None:
-    doc = process("Xã Hướng Phùng có 1.710 hộ.\nHướng Phùng đã ở ngay phía trước.")
-    assert [(m.type, m.text) for m in doc.mentions] == [("LOC", "Xã Hướng Phùng"), ("LOC", "Hướng Phùng")]
+    doc = process("Xã Tà Xùa có 842 hộ.\nTà Xùa đang vào mùa săn mây.")
+    assert [(m.type, m.text) for m in doc.mentions] == [("LOC", "Xã Tà Xùa"), ("LOC", "Tà Xùa")]
 
 
 def test_generic_references_link_to_the_named_body_or_the_articles_province() -> None:

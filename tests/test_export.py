@@ -176,7 +176,8 @@ def test_cli_export_subset(store: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "--store", str(store), "-o", str(tmp_path), "--format", "parquet",
                                       "--tables", "facts", "--tables", "entities"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.parquet", "facts.parquet", "manifest.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["DATA_DICTIONARY.md", "entities.parquet", "facts.parquet",
+                                                          "manifest.json"]
 
 
 def test_data_dictionary_matches_the_schema() -> None:

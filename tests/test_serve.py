@@ -6,14 +6,13 @@ real Chromium against a real server.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from outputs_helpers import synthetic_store
+from outputs_helpers import get, served_store
 
 from baodantoc.cli import cli
 from baodantoc.store import connect
@@ -23,18 +22,12 @@ from baodantoc.web.serve import build_datasette, prepare_store
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = synthetic_store(tmp_path_factory.mktemp("serve") / "bdt.sqlite", articles=150)
-    prepare_store(path)
-    return path
+    return served_store(tmp_path_factory.mktemp("serve") / "bdt.sqlite", articles=150)
 
 
 @pytest.fixture(scope="module")
 def ds(store: Path):
     return build_datasette(store)
-
-
-def get(ds, path: str):
-    return asyncio.run(ds.client.get(path))
 
 
 def get_json(ds, path: str) -> list[dict]:

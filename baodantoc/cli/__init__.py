@@ -38,7 +38,8 @@ def cli(verbose: int) -> None:
 @click.option("--synthetic", type=click.IntRange(0, 1_000_000), default=0, show_default=True,
               help="Also serve this many generated articles (for scale runs).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated articles.")
-def sample_site(port: int, synthetic: int, seed: int) -> None:
+@click.option("--drifted", is_flag=True, help="Serve some sections in a redesigned markup no layout knows.")
+def sample_site(port: int, synthetic: int, seed: int, drifted: bool) -> None:
     """Serve the bundled sample site (all the paper's hosts on one local port) until Ctrl-C.
 
     Requests pick the host by their Host header (unknown: baodantoc.vn); pages link to the real
@@ -51,7 +52,7 @@ def sample_site(port: int, synthetic: int, seed: int) -> None:
     from ..crawler.sample_site import ContentError, serve_sample_site
 
     try:
-        with serve_sample_site(port=port, synthetic=synthetic, seed=seed) as site:
+        with serve_sample_site(port=port, synthetic=synthetic, seed=seed, drifted=drifted) as site:
             click.echo(f"sample site at {site.origin} ({len(site.site.catalog.articles)} articles)")
             click.echo("hosts (send one as the Host header): " + ", ".join(site.hosts))
             click.echo(f"try: curl -H 'Host: baodantoc.vn' {site.origin}/chinh-sach.htm   (Ctrl-C stops)")

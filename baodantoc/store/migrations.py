@@ -18,10 +18,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from ..records import now_iso
+from ..records import FACT_FIELDS, now_iso
+from .foreign_keys import add_foreign_keys
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
-from .views import create_output_views, create_people_without_credits
+from .views import create_fact_context_view, create_output_views, create_people_without_credits
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
@@ -149,6 +150,26 @@ def _m001_core_tables(db: sqlite3.Connection) -> None:
     )
 
 
+#: Fact fields added by issue 11 (where and when a number holds), with their SQL types derived from
+#: the record type (``baodantoc.records.FactRow``).
+_FACT_CONTEXT_FIELDS = ("province", "province_2025", "scope", "period_source")
+_SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "count": "INTEGER", "real": "REAL", "bool": "INTEGER"}
+
+
+def _m007_fact_context(db: sqlite3.Connection) -> None:
+    """facts.province, province_2025, scope, period_source (a store extracted before has them
+    empty until the next ``extract``: EXTRACTOR_VERSION changed), their indexes, and fact_details
+    showing them."""
+    kinds = {f.name: f.kind for f in FACT_FIELDS}
+    present = {r[1] for r in db.execute("PRAGMA table_info(facts)")}
+    for name in _FACT_CONTEXT_FIELDS:
+        if name not in present:  # a store a development build gave one of them already keeps it
+            db.execute(f"ALTER TABLE facts ADD COLUMN {name} {_SQL_TYPES[kinds[name]]}")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province ON facts(province)")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province_2025 ON facts(province_2025)")
+    create_fact_context_view(db)
+
+
 #: Ordered; names are recorded in the store, so never rename a shipped step.
 MIGRATIONS: list[Migration] = [
     ("001_core_tables", _m001_core_tables),
@@ -156,7 +177,9 @@ MIGRATIONS: list[Migration] = [
     ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
     ("004_entity_index", create_entity_index),  # FTS5 over entity names/aliases/provinces (search_index.py)
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
-    ("006_people_without_credits", create_people_without_credits),  # credit-only names apart (views.py)
+    ("006_foreign_keys", add_foreign_keys),  # sentences/mentions/facts rebuilt with REFERENCES (foreign_keys.py)
+    ("007_fact_context", _m007_fact_context),  # facts: province, province_2025, scope, period_source
+    ("008_people_without_credits", create_people_without_credits),  # credit-only names apart (views.py)
 ]
 
 

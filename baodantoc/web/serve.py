@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
-from ..store import Connection, DatabaseError, StoreError, connect
-from ..store.folding import register_functions
+from ..store import DatabaseError, StoreError, connect
 from .metadata import build_metadata
+from .plugin import STATIC_MOUNT, plugin
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
@@ -25,20 +24,6 @@ DEFAULT_PORT = 8001
 
 class ServeError(Exception):
     """The store cannot be served; the message says what to do."""
-
-
-def _plugin() -> types.ModuleType:
-    """A Datasette plugin (a module with hook implementations) that adds our SQL functions."""
-    from datasette import hookimpl
-
-    module = types.ModuleType("baodantoc_datasette_plugin")
-
-    @hookimpl
-    def prepare_connection(conn: Connection) -> None:
-        register_functions(conn)
-
-    module.prepare_connection = prepare_connection  # type: ignore[attr-defined]
-    return module
 
 
 def prepare_store(path: Path) -> None:
@@ -57,16 +42,28 @@ def prepare_store(path: Path) -> None:
         raise ServeError(f"cannot open {path}: {exc}") from exc
 
 
+#: Our templates (the fact finder, the article page) and static files (the stylesheet).
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def open_mode(path: Path) -> dict[str, Any]:
+    """How Datasette opens the store: immutable (a snapshot; see the module docstring)."""
+    return {"immutables": [str(path)]}
+
+
 def build_datasette(path: Path) -> Any:
-    """A Datasette instance over ``path`` (immutable) with our metadata and SQL functions."""
+    """A Datasette instance over ``path`` with our metadata, plugin (SQL functions, pages), templates."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     if pm.get_plugin("baodantoc") is None:
-        pm.register(_plugin(), name="baodantoc")
+        pm.register(plugin(), name="baodantoc")
     return Datasette(
-        immutables=[str(path)],
+        **open_mode(path),
         metadata=build_metadata(path.stem),
+        template_dir=str(TEMPLATES),
+        static_mounts=[(STATIC_MOUNT, str(STATIC))],
         settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "default_page_size": 50},
     )
 
@@ -77,5 +74,6 @@ def serve(path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> Non
 
     prepare_store(path)
     ds = build_datasette(path)
-    print(f"Datasette on http://{host}:{port}/{path.stem} (read-only; Ctrl-C stops)", file=sys.stderr)
+    print(f"fact finder on http://{host}:{port}/ · tables on http://{host}:{port}/{path.stem} "
+          "(read-only; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

@@ -17,6 +17,7 @@ from .bundle import PageBundle, PageError, decode_page, make_bundle
 from .cms import CmsLayout
 from .generic import GenericLayout
 from .record import build_record
+from .trace import Recorder
 from .vietnamnet import VietnamnetLayout
 
 #: Every layout by name, in the order they are tried after the host's own; generic comes last.
@@ -26,7 +27,7 @@ LAYOUTS: dict[str, Layout] = {
     "generic": GenericLayout(),
 }
 
-__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "choose_layout", "decode_page",
+__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "Recorder", "choose_layout", "decode_page",
            "make_bundle", "parse_html", "parse_page"]
 
 
@@ -46,15 +47,16 @@ def choose_layout(b: PageBundle, name: str | None = None) -> Layout:
 
 
 def parse_html(html: str, url: str, *, fetched_at: datetime | None = None, http_status: int = 200,
-               layout: str | None = None) -> Article:
+               layout: str | None = None, recorder: Recorder | None = None) -> Article:
     """Decoded HTML of one page -> its article record (see ``record.build_record``).
 
     ``url``: where the page was fetched from (it decides the host's layouts and gives the article
     id); ``fetched_at``: the fetch instant, which relative times ("5 giờ trước") count back from
-    (default: now); ``layout``: force a layout by name instead of choosing.
+    (default: now); ``layout``: force a layout by name instead of choosing; ``recorder``: a
+    ``Recorder(explain=True)`` keeps every layer's candidate for each field (``parse --explain``).
     """
     bundle = make_bundle(html, url, fetched_at or utc_now())
-    return build_record(choose_layout(bundle, layout), bundle, http_status)
+    return build_record(choose_layout(bundle, layout), bundle, http_status, recorder)
 
 
 def parse_page(body: bytes, url: str, *, content_type: str | None = None, max_bytes: int | None = None,

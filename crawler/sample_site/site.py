@@ -10,7 +10,7 @@ import re
 import threading
 from collections import Counter
 
-from . import cms_pages, feeds, vnn_pages
+from . import cms_pages, drifted, feeds, vnn_pages
 from .catalog import (
     HOSTS,
     MAIN_HOST,
@@ -44,11 +44,13 @@ class SampleSite:
     """The whole sample site over one article set.
 
     ``articles`` defaults to the shipped JSON files; ``synthetic``/``seed`` add generated ones.
-    ``slow_delay`` and ``oversized_bytes`` bound the misbehaving endpoints.
+    ``slow_delay`` and ``oversized_bytes`` bound the misbehaving endpoints. ``drifted`` serves the
+    articles of some sections in a redesign no layout knows (``drifted.py``).
     """
 
     def __init__(self, articles: list[Article] | None = None, *, synthetic: int = 0, seed: int = 0,
-                 slow_delay: float = SLOW_DELAY, oversized_bytes: int = OVERSIZED_BYTES) -> None:
+                 slow_delay: float = SLOW_DELAY, oversized_bytes: int = OVERSIZED_BYTES,
+                 drifted: bool = False) -> None:
         sections = load_sections()
         articles = list(load_articles(sections=sections) if articles is None else articles)
         if synthetic:
@@ -60,6 +62,7 @@ class SampleSite:
         self.catalog = Catalog(sections, articles)
         self.slow_delay = slow_delay
         self.oversized_bytes = oversized_bytes
+        self.drifted = drifted
         self._cache: dict[tuple[str, str], Response] = {}
         self._hits: Counter[tuple[str, str]] = Counter()
         self._not_found_pages: dict[str, Response] = {}
@@ -152,6 +155,8 @@ class SampleSite:
             return redirect(article_url(article, host))
         if host == MOBILE_HOST and "m_redirect" in article.get("quirks", []):
             return redirect(article_url(article, WWW_HOST))
+        if self.drifted and drifted.is_drifted(article):
+            return article_response(article, drifted.article_page(article, self.catalog, host))
         return article_response(article, cms_pages.article_page(article, self.catalog, host))
 
     def _cms_listing(self, host: str, slug: str, page: int) -> Response:

@@ -8,7 +8,7 @@ at its canonical URL, keyed by the id in its URL (so www., m. and the channel gi
 
 The spider knows nothing of storage: incremental skipping is a spider middleware, validation,
 filters, cross-post linking and the store are item pipelines. Arguments (``-a name=value``):
-since, until (YYYY-MM-DD or ISO 8601), section (a section path: "van-hoa", "chinh-sach/giam-ngheo"),
+since, until (YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601), section (a section path: "van-hoa", "chinh-sach/giam-ngheo"),
 limit (articles to store), urls (comma-separated article URLs: fetch only those), hosts
 (comma-separated seed hosts).
 """
