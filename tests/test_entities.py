@@ -154,6 +154,12 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         ("Đồng bào Raglay và Ba Na.", [("ETH", "Raglay"), ("ETH", "Ba Na")]),
         # Hồ: a family name before a name, a lake with its lower-case word
         ("Anh Hồ Văn Lực thả cá trên hồ Thác Bà.", [("PER", "Hồ Văn Lực"), ("LOC", "hồ Thác Bà")]),
+        # a role of a place in apposition names the place; before a name it names the person
+        ("Ông Lò Văn Xiên, Trưởng bản Huổi Lếch, cho biết.", [("PER", "Lò Văn Xiên"), ("LOC", "bản Huổi Lếch")]),
+        ("Trưởng bản Lò Văn Xiên cho biết.", [("PER", "Lò Văn Xiên")]),
+        # a site word before a group is the group's ("chùa Khmer"), a credit label ends a name
+        ("Các chùa Khmer ở miền Tây.", [("ETH", "Khmer"), ("LOC", "miền Tây")]),
+        ("Cầu mới ở xã Ngọc Linh - Ảnh: VGP", [("LOC", "xã Ngọc Linh"), ("ORG", "VGP")]),
     ],
 )
 def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:

@@ -113,6 +113,10 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
                 k = end
                 continue
+            group = v.longest(j, {"ETH"})
+            if not (admin or village) and not known and group is not None and group.end == end:
+                k = j  # "chùa Khmer", "nhà rông Ba Na": the group's, no place (the group is ETH)
+                continue
             if village and _numbered(v, end):
                 end += 1  # "thôn Long Láy 1", "bản Kon Lốc 2"
             if known:

@@ -129,8 +129,8 @@ class SentenceView:
         j = k
         n = len(self.sylls)
         while j < n and j - k < limit:
-            joined = (j > k and self.low(j) in NAME_JOINERS and self.cap(j + 1)
-                      and self.longest(j + 1, {"ROLE", "HON", "NON"}) is None)  # not "- Người có uy tín"
+            joined = (j > k and self.low(j) in NAME_JOINERS and self.cap(j + 1) and self.low(j + 2) != ":"
+                      and self.longest(j + 1, {"ROLE", "HON", "NON"}) is None)  # not "- Người có uy tín", "- Ảnh:"
             if not (self.cap(j) or joined):
                 break
             j += 1
