@@ -65,10 +65,12 @@ def test_spans_and_types(text: str, expected: list[tuple[str, str]]) -> None:
     assert ents(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="extractor gap (issue 11, entities): a list of groups after 'dân tộc' written "
-                   "with commas and 'và' reads 'Lào' as a place and misses 'Thái' and 'Hoa'; the semicolon list works")
-def test_ambiguous_group_names_in_a_comma_list_of_groups() -> None:
-    assert ents("Xã có 4 dân tộc cùng sinh sống: Thái 1.204 người, Lào 23 người, Hoa 9 người và Kinh 71 người.") == [
+@pytest.mark.parametrize("joiner", [", ", "; "])
+def test_ambiguous_group_names_in_a_list_announced_by_dan_toc(joiner: str) -> None:
+    """Regression (issue 11): a list of groups after "dân tộc ...:" whose names are all also
+    places or given names read "Lào" as a place and missed "Thái" and "Hoa"."""
+    items = joiner.join(["Thái 1.204 người", "Lào 23 người", "Hoa 9 người"])
+    assert ents(f"Xã có 4 dân tộc cùng sinh sống: {items} và Kinh 71 người.") == [
         ("ETH", "Thái"), ("ETH", "Lào"), ("ETH", "Hoa"), ("ETH", "Kinh")]
 
 
