@@ -22,7 +22,7 @@ from ..records import FACT_FIELDS, now_iso
 from .foreign_keys import add_foreign_keys
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
-from .views import create_fact_context_view, create_output_views
+from .views import create_fact_context_view, create_output_views, create_people_without_credits
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
@@ -179,6 +179,7 @@ MIGRATIONS: list[Migration] = [
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
     ("006_foreign_keys", add_foreign_keys),  # sentences/mentions/facts rebuilt with REFERENCES (foreign_keys.py)
     ("007_fact_context", _m007_fact_context),  # facts: province, province_2025, scope, period_source
+    ("008_people_without_credits", create_people_without_credits),  # credit-only names apart (views.py)
 ]
 
 
