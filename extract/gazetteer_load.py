@@ -18,6 +18,7 @@ from pathlib import Path
 from .gazetteer_types import (
     Abbreviation,
     AdminUnit,
+    CreditWord,
     EthnicGroup,
     GazetteerError,
     NamePart,
@@ -52,6 +53,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "org_tail": ("org_tails", ("tail", "note")),
     "org_cue": ("org_cues", ("cue", "note")),
     "name_boundary": ("name_boundaries", ("word", "note")),
+    "credit": ("credit_words", ("word", "kind", "role", "note")),
 }
 
 Row = dict[str, str]
@@ -215,6 +217,11 @@ def build_tables(key: KeyFn, data_dir: Path = DATA_DIR) -> tuple[dict[str, dict]
         _unique(t["place_prefix"], key(r["prefix"]),
                 PlacePrefix(r["prefix"], r["category"], r["level"], split_list(r["kinds"]), flag(r["admin"], w),
                             flag(r["in_span"], w), r["note"]), w)
+    for n, r in read_rows(*TABLE_FILES["credit"], data_dir=data_dir):
+        w = f"credit_words.tsv:{n}"
+        if r["kind"] not in ("label", "filler") or (r["kind"] == "label") != bool(r["role"]):
+            raise GazetteerError(f"{w}: kind must be label (with a role) or filler (without one)")
+        _unique(t["credit"], key(r["word"]), CreditWord(r["word"], r["kind"], r["role"]), w)
     for table, column in (("org_tail", "tail"), ("org_cue", "cue"), ("name_boundary", "word")):
         stem = TABLE_FILES[table][0]
         for n, r in read_rows(*TABLE_FILES[table], data_dir=data_dir):

@@ -25,7 +25,7 @@ def test_a_store_from_before_fact_context_keeps_its_facts_and_gains_the_columns(
     db.execute("INSERT INTO articles (article_id, url, published_at) VALUES ('1', 'u', '2024-01-02T08:00:00+07:00')")
     db.execute("INSERT INTO facts (article_id, fact_id, text, start, end, value, kind, period) "
                "VALUES ('1', 'f0', '120 hộ', 0, 6, 120, 'count', '2023')")
-    assert apply_migrations(db) == [name for name, _ in MIGRATIONS if name >= "007"]  # 007 and the steps after it
+    assert apply_migrations(db, [m for m in MIGRATIONS if m[0] < "008"]) == ["007_fact_context"]
     assert db.execute("SELECT value, period, province, province_2025, scope, period_source FROM facts").fetchall() == [
         (120.0, "2023", None, None, None, None)]
     db.execute("UPDATE facts SET province = 'Yên Bái', province_2025 = 'Lào Cai', period_source = 'stated'")
@@ -39,5 +39,22 @@ def test_fact_context_keeps_a_column_a_store_has_already() -> None:
     db = sqlite3.connect(":memory:")
     apply_migrations(db, [m for m in MIGRATIONS if m[0] < "007"])
     db.execute("ALTER TABLE facts ADD COLUMN province_2025 TEXT")
-    assert apply_migrations(db) == [name for name, _ in MIGRATIONS if name >= "007"]  # 007 and the steps after it
+    assert apply_migrations(db, [m for m in MIGRATIONS if m[0] < "008"]) == ["007_fact_context"]
     assert {"province", "province_2025", "scope", "period_source"} <= set(_columns(db, "facts"))
+
+
+def test_a_store_from_before_credits_gains_a_people_view_without_them() -> None:
+    """Migration 008 (issue 11): ``people`` leaves out entities named only in photo credits and
+    bylines (``attributes.credit_only``), ``credits`` lists them; an old store's rows stay."""
+    db = sqlite3.connect(":memory:")
+    apply_migrations(db, [m for m in MIGRATIONS if m[0] < "008"])
+    db.executemany("INSERT INTO entities (entity_id, type, canonical_name, attributes, article_count, mention_count)"
+                   " VALUES (?, 'PER', ?, ?, 1, 1)",
+                   [("per:a", "Lò Văn Muôn", '{"role": "Chủ tịch"}'), ("per:b", "Hồng Minh", None),
+                    ("per:c", "Thu Hà", '{"role": "photographer", "credit_only": true, "credit_mentions": 3}'),
+                    ("per:d", "Bad", "not json")])
+    assert [r[0] for r in db.execute("SELECT name FROM people ORDER BY name")] == ["Bad", "Hồng Minh", "Lò Văn Muôn",
+                                                                                "Thu Hà"]
+    assert apply_migrations(db, [m for m in MIGRATIONS if m[0] < "009"]) == ["008_people_without_credits"]
+    assert [r[0] for r in db.execute("SELECT name FROM people ORDER BY name")] == ["Bad", "Hồng Minh", "Lò Văn Muôn"]
+    assert db.execute("SELECT name, role FROM credits").fetchall() == [("Thu Hà", "photographer")]

@@ -64,7 +64,7 @@ def parse_lines(lines: Iterable[str | bytes],
             report.skipped["lone surrogate"] += 1
             log.warning("line %d skipped: \"text\" holds a lone surrogate", lineno)
             continue
-        meta = {k: obj[k] for k in ("published_at", "url", "section", "title") if k in obj}
+        meta = {k: obj[k] for k in ("published_at", "url", "section", "title", "author") if k in obj}
         yield obj.get("id", lineno), obj["text"], meta, lineno
 
 

@@ -16,6 +16,10 @@ from .fields import column, describe, names
 ENTITY_TYPES = ("PER", "ORG", "LOC", "ETH")
 #: Fact kinds (DESIGN.md, docs/FACTS.md).
 FACT_KINDS = ("count", "percent", "money", "measure", "rank", "duration", "ratio")
+#: ``attributes.role`` of a mention in a photo credit, a byline or a "Theo ..." source line: the
+#: paper's staff and sources, not the people in the news (summaries and the people view leave out
+#: an entity named only there: its ``attributes.credit_only``).
+CREDIT_ROLES = ("author", "photographer", "source")
 
 _OFFSET = "characters (Unicode code points)"
 
@@ -49,7 +53,8 @@ class MentionRow:
     confidence: float | None = column("real", "Extractor confidence.", unit="0..1")
     attributes: dict[str, Any] = column(
         "json", "JSON object: role/title (PER), level and province (LOC), expanded form (ORG); "
-        "generic: true marks a generic reference (\"UBND tỉnh\") resolved to the named body in refers_to.")
+        "generic: true marks a generic reference (\"UBND tỉnh\") resolved to the named body in refers_to; "
+        "role photographer, author or source marks a name in a photo credit, byline or \"Theo ...\" line.")
 
 
 @dataclasses.dataclass(slots=True)
@@ -60,7 +65,9 @@ class EntityRow:
     type: str = column("text", "PER, ORG, LOC or ETH.")
     canonical_name: str = column("text", "Preferred full name.")
     aliases: list[str] = column("list", "Other spellings and short forms seen in the text.")
-    attributes: dict[str, Any] = column("json", "JSON object of type-specific attributes (see the lifted columns below).")
+    attributes: dict[str, Any] = column(
+        "json", "JSON object of type-specific attributes (see the lifted columns below); credit_mentions counts "
+        "mentions in photo credits, bylines and source lines, credit_only: true marks an entity named only there.")
     article_count: int = column("count", "Number of articles that mention the entity.", unit="articles")
     mention_count: int = column("count", "Number of mentions of the entity.", unit="mentions")
 

@@ -33,6 +33,7 @@ from ..store.search_sql import (
     FACT_FIELDS,
     QuerySyntaxError,
     count_rows,
+    credit_notes,
     fact_columns,
     fetch,
     filters,
@@ -171,7 +172,8 @@ def _rows(db: Connection, q: SearchQuery, where: list[str], params: list[Any]) -
 
 
 def search(db: Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
-    """Run ``q``; returns the hits (at most ``q.limit``) and notes for the user (e.g. unknown name).
+    """Run ``q``; returns the hits (at most ``q.limit``) and notes for the user (e.g. unknown name,
+    or a person named only in photo credits, whose hits are captions).
 
     Raises :class:`~baodantoc.search.query.QueryError` for an invalid advanced (``--fts``) query
     or a section no stored article is in (the message lists the known ones).
@@ -191,7 +193,7 @@ def search(db: Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
         sentence = row["sentence"] or ""
         hits.append(Hit(row["article_id"], row["sentence_index"], sentence, match_spans(sentence, words), facts,
                         row["title"], row["published_at"], row["section"], row["url"], row["score"]))
-    return hits, []
+    return hits, credit_notes(db, q) if hits else []
 
 
 #: At most this many matches are counted for "showing 20 of N" (else "of more than 1,000"): an

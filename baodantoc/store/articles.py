@@ -97,9 +97,20 @@ def known_ids(db: sqlite3.Connection, fetched_since: str | None = None) -> set[s
                                      (fetched_since,))}
 
 
+def _names(cell: str | None) -> list[str]:
+    """The byline's names of a stored article; a cell that is not a JSON list gives none (the
+    extractor only uses them to recognize a byline line, so a bad cell must not stop a run)."""
+    try:
+        value = from_json(cell, [])
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any], str | None]]:
     """(article_id, text, meta, content_hash) of the given articles, read 500 at a time: what the
-    extractor needs of each (meta: id, published_at, url, section, title).
+    extractor needs of each (meta: id, published_at, url, section, title, author: the byline's
+    names, which mark a line of those names in the text as a byline).
 
     Each 500 are read whole before the first is yielded, so no read is left open while the caller
     writes: under WAL, a write on a connection whose open read another process has moved past
@@ -109,10 +120,10 @@ def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[
         batch = list(ids[i : i + 500])
         marks = ",".join("?" for _ in batch)
         for row in db.execute(
-            "SELECT article_id, text, published_at, url, section, title, content_hash FROM articles"
+            "SELECT article_id, text, published_at, url, section, title, author, content_hash FROM articles"
             f" WHERE article_id IN ({marks})",
             batch,
         ).fetchall():
             meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
-                    "section": row["section"], "title": row["title"]}
+                    "section": row["section"], "title": row["title"], "author": _names(row["author"])}
             yield row["article_id"], row["text"] or "", meta, row["content_hash"]

@@ -24,7 +24,7 @@ from .foreign_keys import add_foreign_keys
 from .identity import APPLICATION_ID
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
-from .views import create_fact_context_view, create_output_views
+from .views import create_fact_context_view, create_output_views, create_people_without_credits
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
@@ -172,7 +172,7 @@ def _m007_fact_context(db: sqlite3.Connection) -> None:
     create_fact_context_view(db)
 
 
-def _m008_crawl_run_status(db: sqlite3.Connection) -> None:
+def _m009_crawl_run_status(db: sqlite3.Connection) -> None:
     """A crawl's row is written when it starts and kept up to date while it runs, so a crawl that
     is killed still leaves its row: ``status`` running -> finished | interrupted, the process that
     runs it (``pid`` on ``hostname``: how a later crawl tells a dead run from a live one), its job
@@ -193,7 +193,7 @@ def _m008_crawl_run_status(db: sqlite3.Connection) -> None:
     )
 
 
-def _m009_section_hints(db: sqlite3.Connection) -> None:
+def _m010_section_hints(db: sqlite3.Connection) -> None:
     """The section a listing or feed showed an article under, for pages that print none (the
     e-magazines): kept in the store so that a crawl killed between seeing the listing and fetching
     the article still knows it, and so that a hint found after the article was stored still
@@ -220,8 +220,9 @@ MIGRATIONS: list[Migration] = [
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
     ("006_foreign_keys", add_foreign_keys),  # sentences/mentions/facts rebuilt with REFERENCES (foreign_keys.py)
     ("007_fact_context", _m007_fact_context),  # facts: province, province_2025, scope, period_source
-    ("008_crawl_run_status", _m008_crawl_run_status),  # crawl_runs: status, pid, hostname, jobdir, updated_at
-    ("009_section_hints", _m009_section_hints),  # section_hints: the listing an article was seen in
+    ("008_people_without_credits", create_people_without_credits),  # credit-only names apart (views.py)
+    ("009_crawl_run_status", _m009_crawl_run_status),  # crawl_runs: status, pid, hostname, jobdir, updated_at
+    ("010_section_hints", _m010_section_hints),  # section_hints: the listing an article was seen in
 ]
 
 

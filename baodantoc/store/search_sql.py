@@ -141,6 +141,31 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
     return where, params, []
 
 
+def credit_notes(db: sqlite3.Connection, q: SearchQuery) -> list[str]:
+    """A note when ``--person`` names someone found only in photo credits, bylines or source
+    lines: the hits are then captions and bylines, not news about them (issue 11)."""
+    if not q.person:
+        return []
+    rows = db.execute(
+        "SELECT canonical_name, attributes FROM entities WHERE entity_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(resolve_entities(db, "PER", fold_name(q.person))),)).fetchall()
+    attrs = [_json_object(r[1]) for r in rows]
+    if not rows or not all(a.get("credit_only") for a in attrs):
+        return []
+    roles = sorted({str(a.get("role")) for a in attrs if a.get("role")})
+    names = ", ".join(sorted({r[0] for r in rows}))
+    return [f"{names}: named only in photo credits and bylines ({', '.join(roles) or 'credit'}); "
+            "the results are those captions and bylines, not news about them"]
+
+
+def _json_object(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def _time_rowid(day: date) -> int:
     return time_rowid(datetime.combine(day, time(), VIETNAM))
 

@@ -72,3 +72,27 @@ def create_fact_context_view(db: sqlite3.Connection) -> None:
         LEFT JOIN entities p ON p.entity_id = f.place;
         """
     )
+
+
+def create_people_without_credits(db: sqlite3.Connection) -> None:
+    """Migration 008: ``people`` leaves out the names found only in photo credits, bylines and
+    source lines (``attributes.credit_only``: the paper's photographers are in most articles, and
+    were the top of the view); ``credits`` lists those names, with what they did, for whoever
+    wants them. ``people`` gains ``credit_mentions``: how many of a person's mentions are credits."""
+    credit_only = f"coalesce({_attr('e', 'credit_only')}, 0)"
+    run_script(db, f"""
+        DROP VIEW IF EXISTS people;
+        CREATE VIEW people AS
+        SELECT e.entity_id, e.canonical_name AS name,
+               {_attr('e', 'role')} AS role,
+               e.aliases, e.article_count, e.mention_count,
+               coalesce({_attr('e', 'credit_mentions')}, 0) AS credit_mentions
+        FROM entities e WHERE e.type = 'PER' AND NOT {credit_only};
+
+        CREATE VIEW credits AS
+        SELECT e.entity_id, e.type, e.canonical_name AS name,
+               {_attr('e', 'role')} AS role,
+               e.aliases, e.article_count, e.mention_count
+        FROM entities e WHERE {credit_only};
+        """
+    )

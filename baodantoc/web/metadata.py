@@ -58,6 +58,10 @@ def _tables() -> dict[str, dict[str, Any]]:
         "people": {"title": "Người (people)", "description": "People (PER entities) with their role. The canned "
                    "query 'Người và chức danh' leaves out names seen only as photo credits or bylines.",
                    "facets": ["role"], "sort_desc": "article_count"},
+        "credits": {"title": "Tên trong chú thích ảnh, tác giả (credits)",
+                    "description": "Names found only in photo credits, bylines and 'Theo ...' lines (the paper's "
+                                   "photographers, authors and sources), with what they did; the people view "
+                                   "leaves them out.", "facets": ["type", "role"], "sort_desc": "article_count"},
         "fact_details": {"title": "Số liệu kèm bài báo và tỉnh (fact_details)",
                          "description": "Each fact with its article's date, section, title and URL, and where and "
                                         "when it holds (province before and after 2025 or national scope; period "
