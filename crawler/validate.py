@@ -8,6 +8,7 @@ date: that is what a redesigned live page looks like, and it should degrade, not
 from __future__ import annotations
 
 from ..records import Article
+from .layouts.mojibake import garbled
 
 #: Layers that show the page was recognized as an article by more than heuristics: the layout's
 #: selectors, or an article's own metadata (JSON-LD). og:title alone is on every page, articles or not.
@@ -22,8 +23,9 @@ def problem(record: Article) -> str | None:
 
     empty_page: nothing readable at all; not_article: no article headline/selector and no date
     (static pages, listings); no_title / empty_body: an article page missing its title or text;
-    decoding: replacement characters from a wrong or broken encoding; no_article_id: the URL has
-    no article id.
+    decoding: replacement characters from a wrong or broken encoding; mojibake: text still
+    garbled by a double decoding after the repair (``layouts/mojibake.py``); no_article_id: the URL
+    has no article id.
     """
     title, body, text = record.title, record.body, record.text or ""
     extraction = record.extraction or {}
@@ -41,4 +43,6 @@ def problem(record: Article) -> str | None:
         return "empty_body"
     if "\ufffd" in title or text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
         return "decoding"
+    if garbled(f"{title}\n{body}"):
+        return "mojibake"
     return None

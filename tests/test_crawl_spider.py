@@ -97,8 +97,10 @@ def test_cross_posts_are_linked_not_counted(full: tuple[Path, CrawlReport]) -> N
 
 def test_misbehaving_pages_are_counted_by_kind(full: tuple[Path, CrawlReport]) -> None:
     _, report = full
-    assert report.errors == {"dropped": 1, "http_404": 1, "oversized": 1, "truncated": 1}
-    assert report.skipped == {"empty_page": 1, "not_article": 2}
+    assert report.errors == {"dropped": 1, "http_404": 1, "http_5xx": 1, "oversized": 2, "redirect_loop": 1,
+                             "redirect_offsite": 1, "truncated": 1}
+    assert report.skipped == {"empty_page": 1, "mojibake": 1, "not_article": 2}
+    assert report.repaired == {"charset": 1, "mojibake": 1}  # their text is exact (the test above)
     assert report.statuses.get("500") == 1                  # the retry_500 article: stored on the retry
     retried = [a["id"] for a in ARTICLES if "retry_500" in a.get("quirks", [])]
     assert retried and set(retried) <= set(stored(full[0]))
@@ -127,7 +129,7 @@ def test_a_rerun_skips_what_is_stored_and_a_refresh_finds_it_unchanged(site: Any
     assert again.articles.get("new", 0) == 0
     assert again.skipped["already_stored"] == len(ARTICLES) + len(CROSSPOSTS)
     refreshed = run(site, out, refresh=True)
-    assert refreshed.articles == {"unchanged": len(ARTICLES), "stored": len(ARTICLES), "failed": 4}
+    assert refreshed.articles == {"unchanged": len(ARTICLES), "stored": len(ARTICLES), "failed": 8}
     assert refreshed.crossposts == {"linked": len(CROSSPOSTS)}
     assert len(stored(out)) == first.articles["new"] == len(ARTICLES)
     assert len(query(out, "SELECT * FROM crossposts")) == len(CROSSPOSTS)

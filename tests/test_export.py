@@ -154,7 +154,7 @@ def test_empty_store_gives_empty_typed_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--store", "{tmp}/missing.sqlite"], "Error: no store at {tmp}/missing.sqlite: run `baodantoc crawl`"),
     (["--store", "{store}", "--tables", "articles,people"], "Error: unknown table 'people': choose from articles"),
-    (["--store", "{tmp}/junk.sqlite"], "Error: cannot read {tmp}/junk.sqlite: file is not a database"),
+    (["--store", "{tmp}/junk.sqlite"], "Error: {tmp}/junk.sqlite is not a SQLite database (SQLite cannot read it"),
 ])
 def test_cli_errors_are_one_line(store: Path, tmp_path: Path, args: list[str], message: str) -> None:
     (tmp_path / "junk.sqlite").write_bytes(b"junk" * 1000)

@@ -303,6 +303,10 @@ def test_non_numeric_article_ids_are_searched_too(store: Path, tmp_path: Path) -
     (["dong", "--limit", "many"], 2, "Error: --limit 'many' is not a whole number"),
     (["dong", "--json", "--csv"], 2, "Error: choose one of --json and --csv"),
     (["NEAR(ho", "--fts"], 2, "Error: --fts query 'NEAR(ho' is not valid FTS5 syntax"),
+    # issue 10: these three ended in a traceback (unterminated string, unknown special query, no such column)
+    (['"', "--fts"], 2, "Error: --fts query '\"' is not valid FTS5 syntax (unterminated string)"),
+    (["*", "--fts"], 2, "Error: --fts query '*' is not valid FTS5 syntax (unknown special query"),
+    (["title:x", "--fts"], 2, "Error: --fts query 'title:x' is not valid FTS5 syntax (no such column: title)"),
 ])
 def test_cli_errors_are_one_line(store: Path, args: list[str], code: int, message: str) -> None:
     result = CliRunner().invoke(cli, ["search", *args, "--store", str(store)])

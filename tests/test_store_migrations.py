@@ -55,6 +55,6 @@ def test_a_store_from_before_credits_gains_a_people_view_without_them() -> None:
                     ("per:d", "Bad", "not json")])
     assert [r[0] for r in db.execute("SELECT name FROM people ORDER BY name")] == ["Bad", "Hồng Minh", "Lò Văn Muôn",
                                                                                 "Thu Hà"]
-    assert apply_migrations(db) == ["008_people_without_credits"]
+    assert apply_migrations(db, [m for m in MIGRATIONS if m[0] < "009"]) == ["008_people_without_credits"]
     assert [r[0] for r in db.execute("SELECT name FROM people ORDER BY name")] == ["Bad", "Hồng Minh", "Lò Văn Muôn"]
     assert db.execute("SELECT name, role FROM credits").fetchall() == [("Thu Hà", "photographer")]

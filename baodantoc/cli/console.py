@@ -106,7 +106,12 @@ def print_report(report: CrawlReport, console: Console | None = None) -> None:
     console.print(f"  skipped     {_counts(report.skipped)}", highlight=False)
     console.print(f"  errors      {_counts(report.errors)}", highlight=False)
     console.print(f"  cross-posts {_counts(report.crossposts)}", highlight=False)
+    if report.repaired:
+        console.print(f"  repaired    {_counts(report.repaired)}", highlight=False)
     console.print(f"  store       {report.store} (run {report.run_id}; report in crawl_runs)", highlight=False)
+    if report.job:
+        console.print(f"  job         {report.job['dir']}: run {report.job['run']}, {report.job['mode']} "
+                      f"({report.job['why']})", highlight=False)
     checks = Table(title="coverage and checks", title_justify="left")
     checks.add_column("check")
     checks.add_column("value", justify="right")

@@ -127,10 +127,15 @@ def parse(page: Path, url: str, fetched_at: str | None, layout: str | None, cont
     when = parse_iso(fetched_at) if fetched_at else datetime.fromtimestamp(page.stat().st_mtime, timezone.utc)
     if when is None:
         raise UserError(f"--fetched-at: not an ISO 8601 instant: {fetched_at!r}")
+    cap = crawl_settings.DOWNLOAD_MAXSIZE
+    with page.open("rb") as fh:  # never more than the cap: gzip does not shrink a page that is over it
+        body = fh.read(cap + 1)
+    if len(body) > cap:
+        raise UserError(f"{page}: the file is over the {cap:,}-byte limit of a page (oversized)")
     recorder = Recorder(explain=explain)
     try:
-        record = parse_page(page.read_bytes(), url, content_type=content_type, fetched_at=when, layout=layout,
-                            max_bytes=crawl_settings.DOWNLOAD_MAXSIZE, recorder=recorder)
+        record = parse_page(body, url, content_type=content_type, fetched_at=when, layout=layout, max_bytes=cap,
+                            recorder=recorder)
     except PageError as exc:
         raise UserError(f"{page}: {exc} ({exc.kind})") from exc
     if explain:

@@ -26,7 +26,8 @@ def annotate(input, output) -> None:
 
     Runs the same extractor as `extract` on arbitrary text; one output line per input line:
     {"id", "entities": [{"type","text","start","end",...}], "references": [...], "facts": [...]}.
-    Lines that are not UTF-8 JSON objects with a "text" string are skipped and counted.
+    Lines that are not UTF-8 JSON objects with a "text" string are skipped and counted; the
+    command exits 1 when no line could be annotated.
 
     Example: baodantoc annotate ../shared/eval/bdt_dev.jsonl -o pred.jsonl
     """
@@ -49,6 +50,9 @@ def annotate(input, output) -> None:
     if report.component_errors:
         msg += f"; {report.component_errors} lines had a component error (see their \"errors\")"
     click.echo(msg, err=True)
+    if not report.written:  # nothing usable came in: a pipeline must not take that for success
+        raise UserError("no input line could be read: expected JSON lines like {\"id\": 1, \"text\": \"...\"}"
+                        if report.read else "no input lines: expected JSON lines like {\"id\": 1, \"text\": \"...\"}")
 
 
 @click.command()

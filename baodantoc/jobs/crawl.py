@@ -176,8 +176,11 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
         raise CrawlError("a crawl already ran in this process (Twisted allows one); pass in_subprocess=True")
     from scrapy.crawler import AsyncCrawlerProcess
 
+    from ..crawler.jobdir import JobdirInUse
     from ..crawler.spiders.baodantoc import BaodantocSpider
+    from ..crawler.storefail import STORE_ERROR
 
+    check_store(build_settings(options).get("BAODANTOC_STORE"))
     with ExitStack() as stack:
         if options.sample and not options.host_map:
             from ..crawler.sample_site import start_process
@@ -205,12 +208,26 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
         _reactor_used = True
         process.start()
     failure = task.exception() if task.done() and not task.cancelled() else None
+    if isinstance(failure, (JobdirInUse, StoreError)):
+        raise CrawlError(str(failure)) from failure
     if failure is not None:
         raise CrawlError(f"the crawl could not start: {type(failure).__name__}: {failure}") from failure
+    store_error = crawler.stats.get_value(STORE_ERROR)
+    if store_error:
+        raise CrawlError(store_error)
     extension = next((m for m in crawler.extensions.middlewares if hasattr(m, "report")), None)
     if extension is None or extension.report is None:
         raise CrawlError("the crawl ended before it produced a report (see the log above)")
     return extension.report
+
+
+def check_store(path: str) -> None:
+    """Open (create, migrate) the store once before crawling: a file that is not a store, or a
+    damaged one, stops the crawl with one line before anything is fetched."""
+    try:
+        connect(path).close()
+    except StoreError as exc:
+        raise CrawlError(str(exc)) from exc
 
 
 def _is_crawl_logger(name: str) -> bool:

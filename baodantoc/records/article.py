@@ -62,7 +62,8 @@ class Article:
     fingerprint: str | None = column("text", "Near-duplicate fingerprint of the body, used to link cross-posts.")
     extraction: dict[str, str] = column(
         "json", "JSON object {field: layer that produced it}: selector, metadata, generic (the body: "
-                "generic:<extractor>), relative, id_timestamp, listing.")
+                "generic:<extractor>), relative, id_timestamp, listing; and encoding: repaired (mojibake "
+                "undone) or sniffed (UTF-8 served as ISO-8859-1) when the page's text needed it.")
     layout: str | None = column("text", "Name of the layout class that parsed the page.")
     first_seen_at: str | None = column("timestamp", "When the article was first stored.", unit="+07:00")
     updated_at: str | None = column("timestamp", "When the stored content last changed.", unit="+07:00")

@@ -87,9 +87,14 @@ def row_to_article(row: sqlite3.Row) -> Article:
     return Article.from_dict(data)
 
 
-def known_ids(db: sqlite3.Connection) -> set[str]:
-    """Ids already stored: an incremental crawl skips them unless asked to refresh."""
-    return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+def known_ids(db: sqlite3.Connection, fetched_since: str | None = None) -> set[str]:
+    """Ids already stored: an incremental crawl skips them unless asked to refresh. With
+    ``fetched_since`` (an ISO instant), only those fetched since then: what a refresh crawl that
+    was interrupted has already done."""
+    if fetched_since is None:
+        return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+    return {r[0] for r in db.execute("SELECT article_id FROM articles WHERE julianday(fetched_at) >= julianday(?)",
+                                     (fetched_since,))}
 
 
 def _names(cell: str | None) -> list[str]:
@@ -105,7 +110,12 @@ def _names(cell: str | None) -> list[str]:
 def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any], str | None]]:
     """(article_id, text, meta, content_hash) of the given articles, read 500 at a time: what the
     extractor needs of each (meta: id, published_at, url, section, title, author: the byline's
-    names, which mark a line of those names in the text as a byline)."""
+    names, which mark a line of those names in the text as a byline).
+
+    Each 500 are read whole before the first is yielded, so no read is left open while the caller
+    writes: under WAL, a write on a connection whose open read another process has moved past
+    fails at once (SQLITE_BUSY_SNAPSHOT), without waiting; that made ``extract`` die as soon as a
+    crawl committed anything."""
     for i in range(0, len(ids), 500):
         batch = list(ids[i : i + 500])
         marks = ",".join("?" for _ in batch)
@@ -113,7 +123,7 @@ def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[
             "SELECT article_id, text, published_at, url, section, title, author, content_hash FROM articles"
             f" WHERE article_id IN ({marks})",
             batch,
-        ):
+        ).fetchall():
             meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
                     "section": row["section"], "title": row["title"], "author": _names(row["author"])}
             yield row["article_id"], row["text"] or "", meta, row["content_hash"]

@@ -222,13 +222,19 @@ class QuerySyntaxError(ValueError):
     """An advanced (raw FTS5) query that the index cannot parse."""
 
 
+#: What SQLite says about an FTS5 expression it cannot use: a syntax error, a lone '"'
+#: ("unterminated string"), a lone '*' ("unknown special query"), a column filter that names no
+#: column of the index ('title:x': "no such column").
+FTS_ERRORS = ("fts5", "syntax error", "unterminated string", "unknown special query", "no such column")
+
+
 def fetch(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = False) -> list[sqlite3.Row]:
     """Run one statement of :func:`queries`; a raw FTS5 expression that does not parse is a
     :class:`QuerySyntaxError` (the user's mistake), any other error stays what it is."""
     try:
         return db.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:
-        if raw_fts and ("fts5" in str(exc) or "syntax" in str(exc)):
+        if raw_fts and any(marker in str(exc) for marker in FTS_ERRORS):
             raise QuerySyntaxError(str(exc)) from None
         raise
 

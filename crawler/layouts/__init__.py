@@ -16,6 +16,7 @@ from .base import Layout
 from .bundle import PageBundle, PageError, decode_page, make_bundle
 from .cms import CmsLayout
 from .generic import GenericLayout
+from .mojibake import garbled, repair
 from .record import build_record
 from .trace import Recorder
 from .vietnamnet import VietnamnetLayout
@@ -54,9 +55,29 @@ def parse_html(html: str, url: str, *, fetched_at: datetime | None = None, http_
     id); ``fetched_at``: the fetch instant, which relative times ("5 giờ trước") count back from
     (default: now); ``layout``: force a layout by name instead of choosing; ``recorder``: a
     ``Recorder(explain=True)`` keeps every layer's candidate for each field (``parse --explain``).
+    A page whose text is mojibake (UTF-8 read as Latin-1) is repaired and read again;
+    ``extraction["encoding"]`` is then "repaired" (``mojibake.py``); one that cannot be repaired
+    whole is returned as it is (and ``validate.problem`` skips it).
     """
-    bundle = make_bundle(html, url, fetched_at or utc_now())
-    return build_record(choose_layout(bundle, layout), bundle, http_status, recorder)
+    moment = fetched_at or utc_now()
+    bundle = make_bundle(html, url, moment)
+    record = build_record(choose_layout(bundle, layout), bundle, http_status, recorder)
+    if garbled(_visible(record)):
+        fixed = repair(html)
+        if fixed is not None:
+            bundle = make_bundle(fixed, url, moment)
+            again = Recorder(explain=recorder.explain) if recorder is not None else None
+            repaired = build_record(choose_layout(bundle, layout), bundle, http_status, again)
+            if not garbled(_visible(repaired)):  # half a repair is no repair: the page is skipped
+                repaired.extraction["encoding"] = "repaired"
+                if recorder is not None and again is not None:  # explain what was kept
+                    recorder.extraction, recorder.candidates = again.extraction, again.candidates
+                return repaired
+    return record
+
+
+def _visible(record: Article) -> str:
+    return f"{record.title}\n{record.sapo}\n{record.body}"
 
 
 def parse_page(body: bytes, url: str, *, content_type: str | None = None, max_bytes: int | None = None,

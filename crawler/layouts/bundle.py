@@ -11,7 +11,6 @@ twice. CSS selectors are compiled once to XPath (cssselect) and run in C. Decodi
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import re
@@ -26,10 +25,18 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from w3lib.encoding import html_to_unicode
 
+from ..compression import InflateError, inflate_capped, is_gzip
+
 log = logging.getLogger(__name__)
 
 #: The replacement character a failed decoding leaves behind.
 REPLACEMENT = "\ufffd"
+#: Charsets a server declares by default or by mistake (ISO-8859-1 was HTTP/1.1's default, and
+#: browsers read it as windows-1252). Bytes declared so that are valid UTF-8 and not plain ASCII
+#: are UTF-8: Latin-1 text with accented letters is valid UTF-8 only by freak chance, while read as
+#: windows-1252 the UTF-8 of "ờ" loses a byte for good (0x9D has no character there).
+WESTERN_CHARSETS = frozenset({"cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1",
+                              "ascii", "us-ascii"})
 
 
 class PageError(ValueError):
@@ -44,20 +51,32 @@ def decode_page(body: bytes, content_type: str | None = None, max_bytes: int | N
     """Bytes of a saved or fetched page -> text, the way browsers pick the encoding.
 
     The HTTP charset wins, then a BOM, then ``<meta charset>``, then UTF-8 (w3lib's rules, the same
-    Scrapy applies to a response). gzip files are opened transparently so fixtures can stay small.
-    Raises :class:`PageError` ("oversized", "empty") rather than returning garbage.
+    Scrapy applies to a response). gzip files are opened transparently so fixtures can stay small,
+    and inflated no further than ``max_bytes`` (a gzip bomb is refused at once, ``compression.py``).
+    Raises :class:`PageError` ("oversized", "empty", "decoding") rather than returning garbage.
     """
-    if body[:2] == b"\x1f\x8b":
+    if is_gzip(body):
         try:
-            body = gzip.decompress(body)
-        except (OSError, EOFError) as exc:
-            raise PageError("decoding", f"corrupt gzip data: {exc}") from exc
+            body = inflate_capped(body, max_bytes)
+        except InflateError as exc:
+            raise PageError(exc.kind, f"gzip page {exc}") from None
     if max_bytes is not None and len(body) > max_bytes:
         raise PageError("oversized", f"page is {len(body):,} bytes, over the {max_bytes:,}-byte limit")
     if not body.strip():
         raise PageError("empty", "page is empty")
-    _, text = html_to_unicode(content_type, body)
-    return text
+    encoding, text = html_to_unicode(content_type, body)
+    return body.decode("utf-8-sig") if utf8_mislabelled(body, encoding) else text
+
+
+def utf8_mislabelled(body: bytes, encoding: str | None) -> bool:
+    """Is ``body``, declared (or decoded) as ``encoding``, really UTF-8? (see WESTERN_CHARSETS)."""
+    if (encoding or "").lower().replace("_", "-") not in WESTERN_CHARSETS or body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _meta_tags(root: HtmlElement) -> dict[str, list[str]]:
