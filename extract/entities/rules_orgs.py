@@ -116,6 +116,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
         if j > head_end and v.low(j) in JOIN and v.cap(j + 1):
             if v.longest(j + 1, {"ORGH", "ORGN", "HON", "ROLE"}) is not None:
                 break  # "Trường X và Ngân hàng Y": two bodies
+            if v.low(j) == "và" and has_proper_part(v, head_end, j):
+                break  # "Đại học Melbourne và RMIT": a name is complete, "và" joins two bodies
             j += 1
             continue
         if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a":

@@ -18,6 +18,7 @@ CONF_HONORIFIC = 0.95
 CONF_ROLE = 0.93
 CONF_FAMILY_NAME = 0.8
 CONF_UNCLE_HO = 0.85
+CONF_ROLE_COUNTRY = 0.9
 MAX_NAME = 5  # syllables; longer capitalized runs after a cue are headings, not names
 
 NOT_NAME_START = frozenset({"PFXA", "ORGH", "ORGN", "NON", "ROLE", "HON"})
@@ -43,7 +44,8 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             k += 1
             continue
         honorific = "HON" in cue.tags and "ROLE" not in cue.tags
-        if not _cue_ok(v, k, cue.end, honorific):
+        if not _cue_ok(v, k, cue.end, honorific) or v.inside(k, PLACE_TAGS):
+            # (a role's words inside a place's name are no role: "Trung | Quốc Vương Nghị")
             k += 1
             continue
         cue_text = " ".join(s.text for s in v.sylls[k : cue.end])
@@ -61,6 +63,10 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
                 j = more.end
                 continue
             break
+        country = _country_of_role(v, j)
+        if country is not None:  # "Tổng thống Mỹ Donald Trump": the role's country, then the name
+            yield Cand("LOC", j, country, CONF_ROLE_COUNTRY, "rule:role-country")
+            j = country
         if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
             end = v.cap_run(j, limit=MAX_NAME + 1)
             if v.has_match(j, end, {"ORGN_AMB", "ETH"}):
@@ -78,6 +84,18 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
                 k = end
                 continue
         k = max(k + 1, cue.end)
+
+
+def _country_of_role(v: SentenceView, j: int) -> int | None:
+    """End of a country written between a role and a name ("Tổng thống Mỹ Donald Trump", "Ngoại
+    trưởng Nga Sergei Lavrov", "Thủ tướng Nhật Bản Ishiba"): the country is the role's, the name
+    follows it. None when no name follows (the country may then be the name's start: "ông Hà
+    Nam" reads as a person elsewhere)."""
+    m = v.longest(j, {"COUNTRY"})
+    if m is None or not v.cap(j) or not v.cap(m.end) or v.tags_at(m.end) & NOT_NAME_START:
+        return None
+    whole = v.longest(j, PLACE_TAGS | {"FAM"})
+    return m.end if whole is None or whole.end <= m.end else None
 
 
 def _role_of_a_place(v: SentenceView, k: int, cue_end: int, j: int, honorific: bool) -> bool:
