@@ -93,6 +93,15 @@ def plausible(v: SentenceView, i: int, j: int) -> bool:
     return not v.has_match(i, j, {"NON"}) and not v.splits_word(i, j)
 
 
+def _before_apposed_place(v: SentenceView, i: int, j: int) -> int:
+    """An organization ends before a comma that opens a place in apposition ("Trường THPT chuyên
+    Lam Sơn, tỉnh Thanh Hóa"): the place is the school's address, not part of its name."""
+    for k in range(i + 1, j - 1):
+        if v.low(k) == "," and v.longest(k + 1, {"PFXA"}) is not None:
+            return k
+    return j
+
+
 class CrfTagger:
     """Loads the model once; ``tag`` returns candidates for one sentence."""
 
@@ -122,6 +131,8 @@ class CrfTagger:
         index = {lab: i for i, lab in enumerate(self._labels)}
         out = []
         for typ, i, j in spans:
+            if typ == "ORG":
+                j = _before_apposed_place(v, i, j)
             if typ not in ENTITY_TYPES or not plausible(v, i, j):
                 continue
             if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT for k in range(i, j)):

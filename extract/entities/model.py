@@ -49,7 +49,10 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
     for key, org in gaz.table("org_name").items():
         if " của " in key:
             continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation
-        lex.add(key, {"ORGN_AMB" if org.ambiguous else "ORGN"})  # type: ignore[attr-defined]
+        tags = {"ORGN_AMB" if org.ambiguous else "ORGN"}  # type: ignore[attr-defined]
+        if org.category == "sport":  # type: ignore[attr-defined]
+            tags.add("ORGN_TEAM")  # a club or federation: "Liverpool" is the club in a sports report
+        lex.add(key, tags)
         if " " in key and "-" in org.canonical:  # type: ignore[attr-defined]
             # "Bộ Lao động - Thương binh và Xã hội" is also written with a comma
             lex.add(org.canonical.replace(" - ", ", "), {"ORGN"})  # type: ignore[attr-defined]
@@ -68,6 +71,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"ORGC"})
     for key in gaz.table("name_boundary"):
         lex.add(key, {"BND"})
+    for key in gaz.table("sport_word"):
+        lex.add(key, {"SPORT"})
     for key, prefix in gaz.table("place_prefix").items():
         # PFXD: a descriptor before a name that stays out of the span ("vùng", "địa bàn")
         in_span = prefix.in_span  # type: ignore[attr-defined]
