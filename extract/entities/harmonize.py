@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 
 from ...records import CREDIT_ROLES
 from ..doc import Doc, Mention
+from .features import foreign
 
 #: a mention at least this confident is a seed for propagation and is never relabelled by a vote
 SEED_CONF = 0.9
@@ -46,6 +47,14 @@ def vote(mentions: list[Mention]) -> None:
     for ms in groups.values():
         if len({m.type for m in ms}) < 2:
             continue
+        if _short_name_of_a_body(ms):
+            for m in ms:  # "Chủ tịch Vicofa": the role's body, read as its holder by the cue rule
+                if m.type != "ORG":
+                    m.type = "ORG"
+                    m.method += "+vote"
+                    m.attributes.pop("role", None)  # a person's cue says nothing about a body
+                    m.attributes.pop("cue", None)
+            continue
         score: Counter[str] = Counter()
         for m in ms:
             score[m.type] += m.confidence * (RULE_WEIGHT if m.method.startswith("rule") else 1.0)
@@ -54,6 +63,15 @@ def vote(mentions: list[Mention]) -> None:
             if m.type != best and not (m.method.startswith("rule") and m.confidence >= SEED_CONF):
                 m.type = best
                 m.method += "+vote"
+
+
+def _short_name_of_a_body(ms: list[Mention]) -> bool:
+    """One word that a confident mention of the article found as an organization, and that is no
+    Vietnamese syllable or is written in capitals ("Vicofa", "VECOM"): a short name or brand,
+    whatever a cue before another of its mentions suggests."""
+    text = ms[0].text
+    return (" " not in text and (foreign(text.lower()) or text.isupper())
+            and any(m.type == "ORG" and m.confidence >= SEED_CONF for m in ms))
 
 
 def _seed_surfaces(doc: Doc, mentions: list[Mention]) -> dict[str, str]:

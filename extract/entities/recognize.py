@@ -18,7 +18,8 @@ from .crf import MODEL_PATH, CrfTagger
 from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
-from .rules_orgs import brands, clubs, organizations, tailed_organizations
+from .rules_context import clubs, context_types
+from .rules_orgs import brands, organizations, tailed_organizations
 from .rules_people import family_named, people, role_before, uncle_ho
 from .rules_places import (
     bare_places,
@@ -94,8 +95,8 @@ def sentence_candidates(v: SentenceView, model: EntityModel,
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
     rules = model.policy(without_numerals(v, rule_candidates(v, model, credit_spans, sporty)))
     if model.tagger is None:
-        return rules
-    return model.policy(rules + without_numerals(v, model.tagger.tag(v, rules)))
+        return context_types(v, rules)
+    return context_types(v, model.policy(rules + without_numerals(v, model.tagger.tag(v, rules))))
 
 
 def recognize(doc: Doc, model: EntityModel) -> Doc:

@@ -277,6 +277,12 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue
+        national = _nationality(v, k, head.end) if head is not None and v.surface(k, head.end) in LOWER_HEADS \
+            and "ORGHT" not in head.tags else None
+        if national is not None:  # "các hãng Trung Quốc như ...": a nationality, no body
+            yield Cand("LOC", national[0], national[1], CONF_PROPER_ORG, "rule:nationality")
+            k = national[1]
+            continue
         place = v.longest(k, PLACE_TAGS)
         if head is not None and place is not None and place.end > head.end:
             head = None  # "Đài Loan", "Hội An" are places, not the head "Đài"/"Hội" + a name
@@ -316,6 +322,28 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         k = max(end, k + 1)
 
 
+#: lower-case words a kind of company may take before its nationality ("hãng viễn thông Thụy Điển")
+MAX_NATIONALITY_DOMAIN = 3
+
+
+def _nationality(v: SentenceView, k: int, head_end: int) -> tuple[int, int] | None:
+    """A company word, a few lower-case words, then a country and no name: the country is the
+    companies' nationality, and no body is named ("các hãng Trung Quốc như Xiaomi", "ngân hàng
+    Mỹ"). Returns the country's (start, end), or None. A capitalized head mid-sentence names a
+    body ("Ngân hàng Việt Nam Thịnh Vượng"), so only a lower-case head, or a sentence-initial one
+    followed by lower-case words, reads this way. (When a name follows the country, "hãng viễn
+    thông Thụy Điển Ericsson", the CRF decides: a rule for it cost a little on general news.)"""
+    t = head_end
+    while t < len(v) and t - head_end < MAX_NATIONALITY_DOMAIN and v.sylls[t].shape == "a" and not _stops(v, t):
+        t += 1
+    if v.cap(k) and not ((k == 0 or v.punct(k - 1)) and t > head_end):
+        return None
+    country = v.longest(t, {"COUNTRY"})
+    if country is None or not v.cap(t) or v.cap(country.end):
+        return None
+    return t, country.end
+
+
 def tailed_organizations(v: SentenceView) -> Iterator[Cand]:
     """A capitalized run ending with a corporate word: "CJ Entertainment", "Hòa Phát Group"."""
     n = len(v)
@@ -353,47 +381,3 @@ def brands(v: SentenceView) -> Iterator[Cand]:
                 continue
             break
 
-
-#: words before a club's city name that make it the city: "tại Liverpool", "sân ở Hải Phòng"
-CITY_PREPS = frozenset({"ở", "tại", "đến", "tới", "từ", "sang", "về", "qua", "khắp", "thành phố", "tỉnh"})
-CONF_CLUB = 0.9  # above a bare known place (0.86): in a sports report the club wins
-
-
-def clubs(v: SentenceView) -> Iterator[Cand]:
-    """In a sports report, a club known by its city's name ("Liverpool", "Barcelona": ambiguous
-    names of org_names.tsv, category sport) is the club, and so is a province named as a side of
-    a match ("Hải Phòng gỡ hòa"), unless a preposition or a place word makes it the place
-    ("trận đấu tại Barcelona", "tỉnh Hải Phòng")."""
-    n = len(v)
-    for k in range(n):
-        if not v.cap(k) or (k > 0 and v.cap(k - 1)):
-            continue
-        m = v.longest(k, {"ORGN_TEAM"})
-        if m is not None and "ORGN" in m.tags:
-            continue  # an unambiguous club is a known organization already
-        if m is None:
-            # a province named as a side of a match ("Hải Phòng gỡ hòa", "thắng Nam Định 2-1"); a
-            # province's delegation at a games wins medals and stays a place
-            m = v.longest(k, {"PROV"})
-            if m is None or not _in_a_match(v, k, m.end):
-                continue
-        if m.end != v.cap_run(k) or v.low(k - 1) in CITY_PREPS or v.surface(max(0, k - 2), k) in CITY_PREPS:
-            continue
-        if k > 0 and v.longest(k - 1, {"PFXA", "PFXV", "PFX"}) is not None:
-            continue  # "tỉnh Hải Phòng": the province
-        yield Cand("ORG", k, m.end, CONF_CLUB, "rule:club")
-
-
-#: verbs of a match written next to a team ("Hải Phòng gỡ hòa", "thắng Nam Định")
-MATCH_VERBS = frozenset({"thắng", "thua", "hòa", "gỡ hòa", "cầm hòa", "đánh bại", "vượt qua", "hạ", "gặp",
-                         "tiếp", "tiếp đón", "làm khách", "đấu", "trước", "dẫn"})
-
-
-def _in_a_match(v: SentenceView, i: int, j: int) -> bool:
-    """Is the name at i..j a side of a match: a match verb right before or after it, or a score
-    within the next few syllables ("Hải Phòng 2-1 Hà Nội")?"""
-    before = {v.low(i - 1), v.surface(max(0, i - 2), i)}
-    after = {v.low(j), v.surface(j, j + 2)}
-    if (before | after) & MATCH_VERBS:
-        return True
-    return any(v.digit(t) and v.low(t + 1) in ("-", "–") and v.digit(t + 2) for t in range(j, min(j + 4, len(v))))
