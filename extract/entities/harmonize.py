@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 from ...records import CREDIT_ROLES
 from ..doc import Doc, Mention
@@ -78,6 +79,8 @@ def _seed_surfaces(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     """surface -> type, for names worth looking for elsewhere (two syllables or more). Surfaces
     are taken from ``doc.norm``, where the search runs ("Hoà" is "Hòa" there)."""
     seeds: dict[str, str] = {}
+    for alias in _parenthesized_aliases(doc, mentions):
+        seeds.setdefault(alias, "ORG")
     for m in mentions:
         if (m.confidence < SEED_CONF or m.type == "ETH" or m.attributes.get("generic")
                 or m.attributes.get("role") in CREDIT_ROLES):
@@ -89,33 +92,57 @@ def _seed_surfaces(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     return seeds
 
 
+def _parenthesized_aliases(doc: Doc, mentions: list[Mention]) -> list[str]:
+    """One-word short names given in parentheses right after an organization ("Tổng công ty Thép
+    Việt Nam (VNSteel)"): the article uses them bare later ("lãnh đạo VNSteel"). Other one-word
+    names are not propagated: a capitalized word alone says too little (measured on news text)."""
+    out = []
+    for prev, m in pairwise(mentions):
+        if (prev.type == m.type == "ORG" and " " not in m.text and len(m.text) >= MIN_ALIAS
+                and doc.norm[prev.end : m.start].strip() == "(" and doc.norm[m.end : m.end + 1] == ")"):
+            out.append(doc.norm[m.start : m.end])
+    return out
+
+
+#: shortest one-word alias propagated ("EVN", "Vicofa"; not "MB")
+MIN_ALIAS = 3
+
 #: a word of the text, as the seeds are indexed by their first two words
 _WORD = re.compile(r"(?<![\w'])[^\W_]+(?:'[^\W_]+)*")
 
 
-def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def propagate(doc: Doc, mentions: list[Mention], shorts: set[str] = frozenset()) -> list[Mention]:  # type: ignore[assignment]
     """Pass 2 (module docstring): the mentions plus the other whole-name occurrences of each seed
-    that no mention covers, sorted by start; at each place the longest seed is tried first, so
+    that no mention covers (``shorts``: companies' short names, seeds too), sorted by start; at
+    each place the longest seed is tried first, so
     "Nguyễn Văn An" is found before the "Văn An" inside it could be.
 
     Linear in the text: seeds are indexed by their first two words, and the text's words are
     read once, each looked up in that index (the search this replaces ran one regular expression
     per seed over the whole text: quadratic, as seeds grow with the text, issue 10)."""
     seeds = _seed_surfaces(doc, mentions)
+    for short in shorts:
+        if " " in short or _WORD.fullmatch(short):
+            seeds.setdefault(short, "ORG")
     if not seeds:
         return mentions
     index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    singles: dict[str, str] = {}
     for surface, typ in sorted(seeds.items(), key=lambda x: -len(x[0])):
         words = _WORD.findall(surface)
         if len(words) >= 2 and surface.startswith(words[0]):
             index[(words[0], words[1])].append((surface, typ))
+        elif words == [surface]:
+            singles[surface] = typ  # a parenthesized alias
     taken = sorted((m.start, m.end) for m in mentions)
     norm = doc.norm
     added: list[Mention] = []
     words = list(_WORD.finditer(norm))
     last_end = 0
-    for k in range(len(words) - 1):
-        cands = index.get((words[k].group(), words[k + 1].group()))
+    for k in range(len(words)):
+        cands = index.get((words[k].group(), words[k + 1].group()), []) if k + 1 < len(words) else []
+        if words[k].group() in singles:
+            cands = [*cands, (words[k].group(), singles[words[k].group()])]
         if not cands:
             continue
         start = words[k].start()
@@ -145,7 +172,28 @@ def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[max(0, i - 1) : i + 1])
 
 
+def short_names(mentions: list[Mention]) -> set[str]:
+    """The short names of the companies the article names in full ("Tập đoàn Đèo Cả" -> "Đèo
+    Cả"; attribute ``short`` set by the rules): mentions written so are the company, whatever a
+    sentence-level reading said ("Chủ tịch Đèo Cả" is no mountain pass), unless a rule found a
+    place there by its prefix or the gazetteer. The attribute is removed: it is a hint between
+    components, not an output."""
+    shorts = {m.attributes.pop("short") for m in mentions if "short" in m.attributes}
+    for m in mentions:
+        if m.text in shorts and m.type != "ORG" and not m.method.startswith(PLACE_RULES):
+            m.type = "ORG"  # also after a role: "Chủ tịch HĐQT Thuận An" is the company's chairman
+            m.method += "+short"
+            m.attributes.pop("role", None)
+            m.attributes.pop("cue", None)
+    return shorts
+
+
+#: rules that find a place by its prefix or the gazetteer: a short name does not overturn them
+PLACE_RULES = ("rule:prefix", "rule:known-place", "rule:described", "rule:list", "rule:parenthesized")
+
+
 def harmonize(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Both passes over one article's mentions; returns the new list."""
+    """Both passes over one article's mentions, and companies' short names; returns the new list."""
     vote(mentions)
-    return propagate(doc, mentions)
+    shorts = short_names(mentions)  # after the vote: a short name is surer than a sentence's reading
+    return propagate(doc, mentions, shorts)

@@ -43,6 +43,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         tags = {"ORGH", "ORGHS"} if head.follows == "scope" else {"ORGH"}  # type: ignore[attr-defined]
         if head.category == "sport":  # type: ignore[attr-defined]
             tags.add("ORGHT")  # a team head: a place after it names the team ("tuyển Thái Lan")
+        if head.category in ("company", "bank") and head.follows == "name":  # type: ignore[attr-defined]
+            tags.add("ORGHC")  # a company's head: the name after it is also its short name
         if head.category in ("party", "mass"):  # type: ignore[attr-defined]
             tags.add("ORGHU")  # a unit inside another body: "Đảng bộ cơ quan Ủy ban Dân tộc"
         lex.add(key, tags)

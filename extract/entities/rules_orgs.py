@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .features import foreign
 from .rules_places import NUMBERED_ADMIN, place_name_end
 from .view import PLACE_TAGS, Cand, SentenceView
 
@@ -140,6 +141,34 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 return cont, True, False
         break
     return j, has_proper_part(v, head_end, j), False
+
+
+#: places that end a company's name as its location, not as its name ("... Việt Nam", "... Lào Cai");
+#: a site or a commune may be the name itself ("Tập đoàn Đèo Cả", "Công ty Thuận An")
+REGION_TAGS = frozenset({"PROV", "COUNTRY", "CITY", "REGION"})
+#: legal forms between a company's head and its name ("Công ty TNHH | Hòa Phát")
+LEGAL_FORMS = ("trách nhiệm hữu hạn", "một thành viên", "cổ phần", "tnhh", "tmcp", "mtv", "cp", "jsc")
+
+
+def company_short_name(v: SentenceView, head_end: int, end: int) -> str | None:
+    """The name a company is called by later in the article: what follows its head and legal
+    form, when that is a proper name ("Tập đoàn | Đèo Cả", "Công ty Cổ phần Tập đoàn | Thuận An",
+    "Công ty | Unimedia"): two capitalized syllables or more, or one foreign word or acronym, not
+    ending in a country, province or city ("Tổng công ty Thép Việt Nam" has none)."""
+    i = head_end
+    while i < end:
+        legal = next((f for f in LEGAL_FORMS if v.surface(i, i + len(f.split())) == f), None)
+        inner = v.longest(i, {"ORGHC"})
+        if legal is None and (inner is None or inner.end > end):
+            break
+        i += len(legal.split()) if legal is not None else inner.end - i  # type: ignore[union-attr]
+    if i >= end or not all(v.cap(t) for t in range(i, end)):
+        return None
+    if end - i == 1 and not (v.sylls[i].shape == "AA" or foreign(v.low(i))):
+        return None
+    if any(v.has_match(t, end, REGION_TAGS) for t in range(i, end)):
+        return None  # the company's country, province or city ends its name
+    return v.text_between(i, end)
 
 
 def _not_a_place(v: SentenceView, j: int) -> bool:
@@ -314,7 +343,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
-            yield Cand("ORG", k, end, conf, "rule:org-pattern")
+            short = company_short_name(v, head.end, end) if "ORGHC" in head.tags else None
+            yield Cand("ORG", k, end, conf, "rule:org-pattern", (("short", short),) if short else ())
         else:
             bare = _is_bare_level(v, end)
             yield Cand("ORG", k, bare or end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
