@@ -135,8 +135,10 @@ class CrfTagger:
                 j = _before_apposed_place(v, i, j)
             if typ not in ENTITY_TYPES or not plausible(v, i, j):
                 continue
-            if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT for k in range(i, j)):
-                continue  # every syllable of a person's name is capitalized
+            while typ == "PER" and v.low(j) == "-" and v.hyphen_part(j + 1):
+                j += 2  # the CRF stopped at the hyphen of "Kim Jong-un"
+            if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT or v.hyphen_part(k) for k in range(i, j)):
+                continue  # every syllable of a person's name is capitalized (but "Jong-un")
             if typ == "PER" and j - i > 1 and v.sylls[i].shape == "AA" and len(v.sylls[i].text) > 2:
                 continue  # "VICOFA Lê Nam Hải": an acronym glued to a name
             if typ in ("ORG", "LOC") and v.sylls[j - 1].shape == "a" and not v.word_inner(j - 1):

@@ -19,6 +19,7 @@ CONF_ROLE = 0.93
 CONF_FAMILY_NAME = 0.8
 CONF_UNCLE_HO = 0.85
 CONF_ROLE_COUNTRY = 0.9
+CONF_ROLE_BODY = 0.9
 MAX_NAME = 5  # syllables; longer capitalized runs after a cue are headings, not names
 
 NOT_NAME_START = frozenset({"PFXA", "ORGH", "ORGN", "NON", "ROLE", "HON"})
@@ -67,6 +68,10 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
         if country is not None:  # "Tổng thống Mỹ Donald Trump": the role's country, then the name
             yield Cand("LOC", j, country, CONF_ROLE_COUNTRY, "rule:role-country")
             j = country
+        body = None if honorific else _body_before_name(v, j)
+        if body is not None:  # "Chủ tịch HoREA Lê Hoàng Châu": the role's body, then the name
+            yield Cand("ORG", j, body, CONF_ROLE_BODY, "rule:role-body")
+            j = body
         if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
             end = v.cap_run(j, limit=MAX_NAME + 1)
             if v.has_match(j, end, {"ORGN_AMB", "ETH"}):
@@ -96,6 +101,25 @@ def _country_of_role(v: SentenceView, j: int) -> int | None:
         return None
     whole = v.longest(j, PLACE_TAGS | {"FAM"})
     return m.end if whole is None or whole.end <= m.end else None
+
+
+def _body_before_name(v: SentenceView, j: int) -> int | None:
+    """End of an acronym body between a role and a name ("Chủ tịch HoREA | Lê Hoàng Châu", "Tổng
+    giám đốc VNPT | Tô Dũng Thái"): the run opens with acronyms (capitals, or capitals inside a
+    word), then a family name opens the rest. None otherwise: a foreign-looking word may be an
+    ethnic-minority family name ("Alăng Văn Hạnh")."""
+    end = v.cap_run(j, limit=MAX_NAME + 2)
+    p = j
+    while p < end and (v.sylls[p].shape == "AA" or _camel(v.sylls[p].text)):
+        p += 1
+    if p == j or p >= end - 1 or "FAM" not in v.tags_at(p) or not v.cap(p + 1):
+        return None
+    return p
+
+
+def _camel(word: str) -> bool:
+    """Capitals inside a word: an acronym-like brand ("HoREA", "VinFast", "PetroVietnam")."""
+    return word[:1].isupper() and any(c.isupper() for c in word[1:])
 
 
 def _role_of_a_place(v: SentenceView, k: int, cue_end: int, j: int, honorific: bool) -> bool:
