@@ -20,6 +20,7 @@ from itertools import pairwise
 from ...records import CREDIT_ROLES
 from ..doc import Doc, Mention
 from .features import foreign
+from .lexicon import Lexicon
 
 #: a mention at least this confident is a seed for propagation and is never relabelled by a vote
 SEED_CONF = 0.9
@@ -192,8 +193,48 @@ def short_names(mentions: list[Mention]) -> set[str]:
 PLACE_RULES = ("rule:prefix", "rule:known-place", "rule:described", "rule:list", "rule:parenthesized")
 
 
-def harmonize(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Both passes over one article's mentions, and companies' short names; returns the new list."""
+def harmonize(doc: Doc, mentions: list[Mention], lexicon: Lexicon | None = None) -> list[Mention]:
+    """Both passes over one article's mentions, companies' short names, and (with the lexicon)
+    people's given names; returns the new list."""
     vote(mentions)
     shorts = short_names(mentions)  # after the vote: a short name is surer than a sentence's reading
-    return propagate(doc, mentions, shorts)
+    mentions = propagate(doc, mentions, shorts)
+    return given_names(doc, mentions, lexicon) if lexicon is not None else mentions
+
+
+#: confidence of a person found by the given name of a full name in the same article
+GIVEN_NAME_CONF = 0.7
+
+
+def given_names(doc: Doc, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A person named in full ("Nguyễn Văn Long", "Lê Văn Tùng") is later called by the given name
+    alone ("Long giả danh nhân viên ngân hàng", "Theo cơ quan điều tra, Tùng mở 20 tài khoản"):
+    each whole capitalized occurrence of the last word of a full Vietnamese name (opened by a
+    family name) that no mention covers is that person, unless the word starts a common word with
+    the next one ("Hạnh phúc") or a longer capitalized name ("Long An")."""
+    given: dict[str, str] = {}
+    for m in mentions:
+        words = m.text.split(" ")
+        if (m.type == "PER" and len(words) >= 2 and m.attributes.get("role") not in CREDIT_ROLES
+                and "FAM" in lexicon.get(words[0]) and len(words[-1]) >= 2 and words[-1][:1].isupper()):
+            given.setdefault(doc.norm[m.end - len(words[-1]) : m.end], m.text)
+    if not given:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    norm = doc.norm
+    words = list(_WORD.finditer(norm))
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if w.group() not in given or _overlaps_any(taken, w.start(), w.end()):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and nxt.start() == w.end() + 1 and (
+                nxt.group()[:1].isupper() or "DICT" in lexicon.get(f"{w.group()} {nxt.group()}")):
+            continue  # "Long An", "Hạnh phúc"
+        if k > 0 and words[k - 1].end() == w.start() - 1 and words[k - 1].group()[:1].isupper():
+            continue  # the end of a longer capitalized name
+        sent = doc.sentence_at(w.start())
+        added.append(Mention(type="PER", start=w.start(), end=w.end(), text=doc.text[w.start() : w.end()],
+                             sentence_index=sent.index if sent else -1, method="propagate:given",
+                             confidence=GIVEN_NAME_CONF))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions

@@ -127,7 +127,7 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
                                     sentence_index=sent.index, method=c.method, confidence=c.conf,
                                     attributes=attrs))
     mark_credits(mentions, credits)  # before harmonizing: a credit is no seed to propagate
-    doc.mentions = harmonize(doc, mentions)
+    doc.mentions = harmonize(doc, mentions, model.lexicon)
     mark_credits(doc.mentions, credits)
     return doc
 
