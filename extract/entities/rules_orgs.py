@@ -239,6 +239,8 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
         if place is not None:
             return place.end  # a trailing country or place: "... tổng hợp quốc gia HQ"
         return None
+    if t < n and v.low(t) in ("các", "những") and v.longest(t + 1, {"PFXA", "PFXV"}) is not None:
+        return None  # "Sở Y tế | hướng dẫn các xã ...": a verb and the places it acts on
     if t >= n or v.punct(t) or "BND" in v.tags_at(t):
         return t
     return None

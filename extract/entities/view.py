@@ -116,6 +116,15 @@ class SentenceView:
         common word of the dictionary: "núi" of "Miền núi", "thôn" of "nông thôn")?"""
         return 0 <= k < len(self.sylls) and (self.sylls[k].wpos == "I" or "DICT" in self.inner[k])
 
+    def boundary(self, k: int) -> Match | None:
+        """The boundary word (BND: "đã", "của", "giao") starting at k, unless k starts a longer
+        common word ("giao thông", "cấp nước"): then the syllable is that word's, no boundary."""
+        m = self.longest(k, {"BND"})
+        if m is None:
+            return None
+        word = self.longest(k, {"DICT"})
+        return None if word is not None and word.end > m.end else m
+
     def hyphen_part(self, k: int) -> bool:
         """Is syllable k the lower-case part of a hyphenated given name, glued to a hyphen that is
         glued to a capitalized syllable ("Jong-un", "Hang-seo", "Sang-sik")?"""
