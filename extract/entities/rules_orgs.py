@@ -91,6 +91,9 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     named = _domain_then_name(v, head_end)
     if named is not None:
         return named, True, False
+    scoped = _domain_then_scope(v, head_end)
+    if scoped is not None:
+        return scoped, False, True
     if team:
         place = v.longest(head_end, PLACE_TAGS)
         if place is not None:
@@ -217,6 +220,39 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
     if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
         end += 2  # a code with its number: "COVID-19"
     return _scope_end(v, end) or end  # and the body's place: "... tỉnh Gia Lai"
+
+
+#: syllables of a lower-case domain before a body's place ("Ban Quản lý | dự án đầu tư xây dựng
+#: công trình giao thông | tỉnh Bắc Giang": 8; committees run to 10 and more)
+MAX_SCOPED_DOMAIN = 14
+#: function words inside such a domain ("phòng, chống thiên tai và tìm kiếm cứu nạn", "các công
+#: trình dân dụng và công nghiệp")
+DOMAIN_INNER = frozenset({"và", "các", "về", "cho", "vì", "những"})
+
+
+def _domain_then_scope(v: SentenceView, head_end: int) -> int | None:
+    """A head, a long lower-case domain, then the body's place: "Ban Chỉ huy phòng, chống thiên
+    tai và tìm kiếm cứu nạn tỉnh Quảng Ngãi", "Ban Quản lý dự án đầu tư xây dựng công trình giao
+    thông tỉnh Bắc Giang". The place is the anchor: any boundary word, capital or punctuation
+    before it (but a comma between two lower-case words of the domain) means the words are the
+    sentence's, and so do places after "các" ("... hướng dẫn các xã"). Returns the end or None."""
+    n = len(v)
+    t = head_end
+    while t < n and t - head_end < MAX_SCOPED_DOMAIN:
+        if t > head_end and v.longest(t, {"PFXA"}) is not None and not v.word_inner(t):
+            if v.low(t - 1) in DOMAIN_INNER:
+                return None  # "các xã ...": places the sentence lists
+            return _scope_end(v, t)
+        low = v.low(t)
+        if low == "," and t > head_end and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
+            t += 1
+            continue
+        if v.sylls[t].shape != "a":
+            return None
+        if low not in DOMAIN_INNER and _stops(v, t):
+            return None
+        t += 1
+    return None
 
 
 def lower_continuation(v: SentenceView, j: int) -> int | None:
