@@ -178,6 +178,8 @@ def test_cli_corpus_run_and_its_guards(corpus: Path, tmp_path: Path) -> None:
     done = run_cli("annotate", str(corpus), "--shards", str(out), "--id-column", "doc", "--text-column", "body")
     assert done.returncode == 0, done.stderr
     assert "annotated 35 documents" in done.stderr and "into 1 shards" in done.stderr
+    again = run_cli("annotate", str(corpus), "--shards", str(out), "--id-column", "doc", "--text-column", "body")
+    assert again.returncode == 0 and "nothing to do: 1 of 1 shards" in again.stderr, again.stderr
     assert sorted(p.name for p in out.iterdir()) == ["_annotate.json", *sorted(SHARD_TABLES)]
     for args, message in [
         (("--workers", "2"), "--workers applies to corpus runs: add --shards DIR"),

@@ -71,3 +71,26 @@ def test_a_stalled_engine_is_asked_whether_it_can_go_on(monkeypatch: pytest.Monk
         with pytest.raises(EngineError, match="no worker left"):
             list(unordered_map(engine, stuck, [[1]], in_flight=1))
         never.set()
+
+
+def test_an_engine_failure_becomes_an_engine_error_that_names_the_engine() -> None:
+    """A cluster's task only fails for the cluster's reasons (lost scheduler, a task that killed
+    several workers): the run stops with one line, not a traceback."""
+
+    class Lost(Exception):
+        pass
+
+    def lost(chunk: list[int]) -> list[int]:
+        raise Lost("scheduler gone\nwith details")
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        engine = Engine(pool, 1, "the Dask cluster at tcp://h:8786", fatal=(Exception,))
+        with pytest.raises(EngineError, match=r"^a task failed on the Dask cluster at tcp://h:8786 \(Lost: scheduler gone\)$"):
+            list(unordered_map(engine, lost, [[1]], in_flight=1))
+
+
+def test_a_dead_pool_worker_is_an_engine_error(tmp_path) -> None:
+    import os
+
+    with open_engine(workers=2) as engine, pytest.raises(EngineError, match="a worker process died"):
+        list(unordered_map(engine, os._exit, [3, 3], in_flight=2))

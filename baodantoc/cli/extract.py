@@ -103,10 +103,13 @@ def _annotate_corpus(input, output, shards_dir: Path, id_column: str, text_colum
                                      on_total=advance.set_total, on_progress=advance)
     except AnnotateCorpusError as exc:
         raise UserError(str(exc)) from exc
-    msg = (f"annotated {report.documents:,} documents ({report.characters:,} characters) into {report.written} shards"
-           f" of {shards_dir} ({report.mentions:,} mentions, {report.facts:,} facts; {report.engine})")
-    if report.already:
-        msg += f"; {report.already} of {report.shards} shards were already complete"
+    if report.written:
+        msg = (f"annotated {report.documents:,} documents ({report.characters:,} characters) into {report.written}"
+               f" shards in {shards_dir} ({report.mentions:,} mentions, {report.facts:,} facts; {report.engine})")
+        if report.already:
+            msg += f"; {report.already} of {report.shards} shards were already complete"
+    else:
+        msg = f"nothing to do: {report.already} of {report.shards} shards in {shards_dir} were already complete"
     if report.skipped:
         msg += "; skipped " + ", ".join(f"{n} {why}" for why, n in report.skipped.items())
     if report.failed:

@@ -40,6 +40,10 @@ CONNECT_TIMEOUT_S = 10.0
 #: Seconds to wait for a first worker to join (a cluster that is still starting its workers), and
 #: the longest a run waits with no worker at all before it stops (the work is resumable).
 WORKERS_TIMEOUT_S = 120.0
+#: Dask settings of a LocalCluster's workers. Their statistical profiler samples the running task's
+#: stack 100 times a second for a dashboard we do not start: measured at 2-5% of a worker's CPU
+#: (bench/bench_scale.py's CPU columns, 600 synthetic articles).
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 #: Name the plugin is registered under on every worker.
 PLUGIN_NAME = "baodantoc-extractor"
 
@@ -124,8 +128,9 @@ def open_cluster(scheduler: str, preload: Callable[[], str] | None, version: str
     with ExitStack() as stack:
         if kind == "local":
             try:
-                cluster = stack.enter_context(LocalCluster(
-                    n_workers=target, threads_per_worker=1, processes=True, dashboard_address=None))
+                with dask.config.set(LOCAL_WORKER_CONFIG):  # the workers inherit it as they start
+                    cluster = stack.enter_context(LocalCluster(
+                        n_workers=target, threads_per_worker=1, processes=True, dashboard_address=None))
             except Exception as exc:
                 raise ClusterError(f"cannot start {target} local Dask workers: {exc}") from exc
             client = stack.enter_context(Client(cluster))
@@ -157,7 +162,10 @@ def open_cluster(scheduler: str, preload: Callable[[], str] | None, version: str
         yield Engine(client.get_executor(pure=False), max(1, len(workers)),
                      f"{where} ({len(workers)} workers)",
                      wrap=lambda fn, chunk: (run_on_worker, (fn, chunk, version)),
-                     check=_liveness_check(client, where, target))
+                     check=_liveness_check(client, where, target),
+                     # a task here only fails for the cluster's reasons (the extractor catches its own):
+                     # a lost scheduler, a task that killed several workers, a worker of another version
+                     fatal=(Exception,))
 
 
 def _liveness_check(client: Any, where: str, target: Any) -> Callable[[], None]:

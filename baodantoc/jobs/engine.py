@@ -62,6 +62,8 @@ class Engine:
     wrap: Callable[[Callable[[Any], Any], Any], tuple[Callable[..., Any], tuple[Any, ...]]] | None = None
     #: raises :class:`EngineError` when no result can come any more (called when results stall)
     check: Callable[[], None] = field(default=lambda: None)
+    #: exceptions a result may raise that mean the engine failed, not the task's code
+    fatal: tuple[type[BaseException], ...] = (BrokenProcessPool,)
 
     def submit(self, fn: Callable[[T], R], chunk: T) -> Future[R]:
         if self.executor is None:
@@ -109,9 +111,10 @@ def unordered_map(engine: Engine, fn: Callable[[T], R], chunks: Iterable[T], in_
 
     ``chunks`` is pulled only between results, never while the caller handles one: a caller that
     writes each result may read its next chunks from the same store. Raises :class:`EngineError`
-    when a worker process of a pool dies; a cluster redoes a lost worker's tasks elsewhere.
+    when the engine fails (a pool's worker process dies; a cluster loses its scheduler, or a task
+    killed several workers); a cluster redoes a lost worker's tasks elsewhere by itself.
     """
-    pending: set[Future[R]] = set()
+    pending: dict[Future[R], None] = {}  # in submission order: what is done together is yielded in it
     source = iter(chunks)
     exhausted = False
     try:
@@ -122,18 +125,23 @@ def unordered_map(engine: Engine, fn: Callable[[T], R], chunks: Iterable[T], in_
                 except StopIteration:
                     exhausted = True
                 else:
-                    pending.add(engine.submit(fn, chunk))
+                    pending[engine.submit(fn, chunk)] = None
             if not pending:
                 return
             done, _ = wait(pending, timeout=STALL_CHECK_S, return_when=FIRST_COMPLETED)
             if not done:
                 engine.check()
                 continue
-            for future in done:
-                pending.discard(future)
+            for future in [f for f in pending if f in done]:
+                del pending[future]
                 yield future.result()
+    except EngineError:
+        raise
     except BrokenProcessPool as exc:
         raise EngineError(f"a worker process died ({exc})") from exc
+    except engine.fatal as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        raise EngineError(f"a task failed on {engine.description} ({type(exc).__name__}: {reason})") from exc
     finally:
         for future in pending:
             future.cancel()
