@@ -94,3 +94,27 @@ def test_a_dead_pool_worker_is_an_engine_error(tmp_path) -> None:
 
     with open_engine(workers=2) as engine, pytest.raises(EngineError, match="a worker process died"):
         list(unordered_map(engine, os._exit, [3, 3], in_flight=2))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("local:1", ("local", 1)),
+    ("local:256", ("local", 256)),
+    ("tcp://10.0.0.5:8786", ("address", "tcp://10.0.0.5:8786")),
+    ("scheduler.lan:8786", ("address", "tcp://scheduler.lan:8786")),
+    ("tls://scheduler:8786", ("address", "tls://scheduler:8786")),
+    (" tcp://[::1]:8786 ", ("address", "tcp://[::1]:8786")),
+    ("local:0", "N must be between 1 and 256"),
+    ("local:257", "N must be between 1 and 256"),
+    ("local", "is not a scheduler address"),
+    ("tcp://scheduler", "is not a scheduler address"),
+    ("http://scheduler:8786", "is not a scheduler address"),
+    ("", "is not a scheduler address"),
+])
+def test_scheduler_addresses_are_checked_before_any_connection(value: str, expected) -> None:
+    from baodantoc.jobs.cluster import ClusterError, parse_scheduler
+
+    if isinstance(expected, tuple):
+        assert parse_scheduler(value) == expected
+    else:
+        with pytest.raises(ClusterError, match=expected):
+            parse_scheduler(value)

@@ -40,10 +40,18 @@ CONNECT_TIMEOUT_S = 10.0
 #: Seconds to wait for a first worker to join (a cluster that is still starting its workers), and
 #: the longest a run waits with no worker at all before it stops (the work is resumable).
 WORKERS_TIMEOUT_S = 120.0
-#: Dask settings of a LocalCluster's workers. Their statistical profiler samples the running task's
-#: stack 100 times a second for a dashboard we do not start: measured at 2-5% of a worker's CPU
-#: (bench/bench_scale.py's CPU columns, 600 synthetic articles).
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#: Dask settings of a LocalCluster (its scheduler, nannies and workers share the cores with the
+#: work). The workers' statistical profiler samples the running task 100 times a second for a
+#: dashboard we do not start: 2-5% of a worker's CPU (600 synthetic articles). The diagnostic
+#: ticks and monitors poll every 20-500 ms: an idle LocalCluster of 2 burned 0.075 of a core with
+#: Dask's defaults, 0.009 with these (10 s, psutil). Memory limits are still enforced, every second.
+LOCAL_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.client.scheduler-info-interval": "5s",
+}
 #: Name the plugin is registered under on every worker.
 PLUGIN_NAME = "baodantoc-extractor"
 
@@ -131,9 +139,9 @@ def open_cluster(scheduler: str, preload: Callable[[], str] | None, version: str
                 with dask.config.set(LOCAL_WORKER_CONFIG):  # the workers inherit it as they start
                     cluster = stack.enter_context(LocalCluster(
                         n_workers=target, threads_per_worker=1, processes=True, dashboard_address=None))
+                    client = stack.enter_context(Client(cluster, direct_to_workers=True))
             except Exception as exc:
                 raise ClusterError(f"cannot start {target} local Dask workers: {exc}") from exc
-            client = stack.enter_context(Client(cluster))
             where = f"a local Dask cluster of {target} processes"
         else:
             try:
@@ -146,8 +154,9 @@ def open_cluster(scheduler: str, preload: Callable[[], str] | None, version: str
         try:
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT_S)
         except Exception as exc:
-            raise ClusterError(f"no worker joined {where} within {WORKERS_TIMEOUT_S:.0f} s: start workers with "
-                               f"`dask worker {target} --nthreads 1`") from exc
+            todo = ("is memory short?" if kind == "local"
+                    else f"start workers with `dask worker {target} --nthreads 1`")
+            raise ClusterError(f"no worker joined {where} within {WORKERS_TIMEOUT_S:.0f} s: {todo}") from exc
         try:
             client.register_plugin(ExtractorPlugin(preload, version))
         except Exception as exc:

@@ -26,6 +26,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..export.writer import _sha256  # the manifest's file digest
+
 log = logging.getLogger(__name__)
 
 #: Input columns the extractor reads when present (the article's date anchors relative periods),
@@ -72,14 +74,6 @@ def open_corpus(path: Path, id_column: str, text_column: str) -> Corpus:
     if parquet:
         return _open_parquet(path, id_column, text_column)
     return _open_jsonl(path, id_column, text_column)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _open_parquet(path: Path, id_column: str, text_column: str) -> Corpus:
