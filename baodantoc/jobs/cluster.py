@@ -141,7 +141,8 @@ def open_cluster(scheduler: str, preload: Callable[[], str] | None, version: str
                         n_workers=target, threads_per_worker=1, processes=True, dashboard_address=None))
                     client = stack.enter_context(Client(cluster, direct_to_workers=True))
             except Exception as exc:
-                raise ClusterError(f"cannot start {target} local Dask workers: {exc}") from exc
+                raise ClusterError(f"cannot start {target} local Dask workers ({_reason(exc)}): is memory short? (a"
+                                   " Python script that starts them needs `if __name__ == \"__main__\":`)") from exc
             where = f"a local Dask cluster of {target} processes"
         else:
             try:
