@@ -19,13 +19,21 @@ $(STAMP): pyproject.toml
 demo: setup
 	$(BIN)/baodantoc run --sample
 
-## The browser test needs Chromium; install Debian's package when we may (root), else the test skips.
+## The browser test needs Chromium: install Debian's package when we may (root). apt may be locked by
+## another process (unattended upgrades, a colleague's install): wait for its lock up to
+## APT_LOCK_TIMEOUT seconds. When Chromium still cannot be installed, only the browser test is skipped
+## (it says why), except under CI (CI=true), where a missing browser fails the run.
+APT_LOCK_TIMEOUT ?= 300
+APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=$(APT_LOCK_TIMEOUT) -o Acquire::Retries=2
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian chromium for the browser test"; \
-	    (apt-get update -qq || true) >/dev/null 2>&1; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "installing Debian chromium for the browser test (waiting up to $(APT_LOCK_TIMEOUT) s for apt's lock)"; \
+	    $(APT) update -qq >/dev/null 2>&1 || true; \
+	    if $(APT) install -y -qq chromium >/tmp/baodantoc-apt.log 2>&1; then echo "chromium installed"; \
+	    elif [ "$$CI" = "true" ]; then echo "CI=true and chromium could not be installed:"; tail -5 /tmp/baodantoc-apt.log; exit 1; \
+	    else echo "chromium could not be installed ($$(tail -1 /tmp/baodantoc-apt.log)): the browser test will be skipped"; fi; \
+	  elif [ "$$CI" = "true" ]; then echo "CI=true but chromium is missing and cannot be installed (not root)"; exit 1; \
 	  else echo "chromium not found and cannot install it (not root): the browser test will be skipped"; fi; }
 
 ## Lint, the layer contracts, then the whole test suite (unit, fixtures, crawl over HTTP, quality

@@ -219,7 +219,7 @@ def make_article(world: World, index: int, used_ids: set[str]) -> dict:
         "layout": "synthetic",
     }
     return {"record": record, "sentences": sentences, "mentions": mentions, "facts": facts,
-            "place": ents["province"].entity_id, "year": str(when.year)}
+            "place": ents["province"].entity_id, "province": ents["province"], "year": str(when.year)}
 
 
 def write_article(db, world: World, art: dict) -> None:
@@ -237,10 +237,13 @@ def write_article(db, world: World, art: dict) -> None:
         rows.append((aid, f"m{k}", ent.type, art["record"]["text"][s:e], s, e, si, ent.entity_id,
                      "synthetic", 1.0, to_json(ent.attributes)))
     db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    where = art["province"].attributes
     db.executemany(
-        "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO facts (article_id, fact_id, sentence_index, text, start, end, value, value_max, unit, kind,"
+        " approx, subject, place, province, province_2025, scope, period, period_source, sentence, attributes)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 'stated', ?, ?)",
         [(aid, f"f{k}", si, surface, s, e, value, unit, kind, int(world.rng.random() < 0.2), subject,
-          art["place"], art["year"], sentence, to_json({}))
+          art["place"], where.get("province"), where.get("province_2025"), art["year"], sentence, to_json({}))
          for k, (si, surface, s, e, value, unit, kind, subject, sentence) in enumerate(art["facts"])],
     )
     db.execute("INSERT INTO extraction_state VALUES (?, 'synthetic', ?, ?, NULL)",

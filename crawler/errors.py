@@ -3,8 +3,11 @@
 Scrapy reports failures as exceptions from several layers (Twisted, its own wrappers, the HTTP
 error middleware). The report needs stable names a reader understands: ``http_404``, ``http_5xx``
 (after retries), ``timeout``, ``dropped`` (connection closed with no response), ``truncated``
-(fewer bytes than announced), ``oversized`` (over DOWNLOAD_MAXSIZE), ``refused``, ``dns``,
-``robots`` (disallowed: a skip, not an error), else ``other``.
+(fewer bytes than announced), ``oversized`` (over DOWNLOAD_MAXSIZE, as sent or once decompressed:
+a gzip bomb stops there), ``redirect_loop`` (a redirect back to a URL of its own chain),
+``redirect_offsite`` (a redirect off the paper's hosts), ``redirect_max`` (more redirects than
+REDIRECT_MAX_TIMES), ``refused``, ``dns``, ``robots`` (disallowed: a skip, not an error), else
+``other``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,15 @@ from twisted.internet.error import ConnectionRefusedError as TxConnectionRefused
 from twisted.internet.error import TimeoutError as TxTimeout
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
+
+
+class RedirectLoop(IgnoreRequest):
+    """A redirect to a URL already in the request's redirect chain (crawler/redirects.py)."""
+
+
+class OffsiteRedirect(IgnoreRequest):
+    """A redirect to a host that is not one of the paper's (crawler/redirects.py)."""
+
 
 #: Exception classes -> kind, most specific first (names from the classes Scrapy 2.13+ raises).
 _KINDS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -46,8 +58,17 @@ def classify(failure: Failure | BaseException) -> str:
     exc = failure.value if isinstance(failure, Failure) else failure
     if isinstance(exc, HttpError):
         return http_kind(exc.response.status)
+    if isinstance(exc, RedirectLoop):
+        return "redirect_loop"
+    if isinstance(exc, OffsiteRedirect):
+        return "redirect_offsite"
     if isinstance(exc, IgnoreRequest):
-        return "robots" if "robots" in str(exc).lower() else "ignored"
+        message = str(exc).lower()
+        if "download_maxsize" in message:  # Scrapy's decompression cap (HttpCompressionMiddleware)
+            return "oversized"
+        if "max redirections" in message:
+            return "redirect_max"
+        return "robots" if "robots" in message else "ignored"
     chain: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in chain:

@@ -8,9 +8,10 @@ past ``since``) and by the filter pipeline to decide on the parsed article, whic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from ..records import VIETNAM
+from ..records.dates import DATE_FORMS, DateError, is_partial_or_day, parse_day
 from .layouts.dates import parse_iso
 
 
@@ -19,13 +20,18 @@ class FilterError(ValueError):
 
 
 def _day_or_instant(value: str, name: str, end_of_day: bool) -> datetime:
+    """A window bound: a day, month or year in the commands' one date syntax
+    (:mod:`baodantoc.records.dates`), or an ISO 8601 instant (the spider's ``-a since=`` may be exact)."""
     text = value.strip()
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
+    if is_partial_or_day(text):
+        try:
+            day = parse_day(text, end=end_of_day, option=name)
+        except DateError as exc:
+            raise FilterError(str(exc)) from None
+    else:
         moment = parse_iso(text)
         if moment is None:
-            raise FilterError(f"{name}: expected a date YYYY-MM-DD or an ISO 8601 instant, got {value!r}") from None
+            raise FilterError(f"{name} {value!r} is not a date: use {DATE_FORMS} (or an ISO 8601 instant)") from None
         return moment
     if end_of_day:  # an until day includes the whole day
         return datetime.combine(day + timedelta(days=1), time(0), VIETNAM) - timedelta(seconds=1)

@@ -146,6 +146,5 @@ OUTLET_NAMES = (
     "TTXVN", "VNA", "Vietnam+", "VietnamPlus", "VTV", "VOV", "VOH", "Nhân Dân", "Báo Nhân Dân",
     "Quân đội nhân dân", "QĐND", "Công an nhân dân", "CAND", "Tuổi Trẻ", "Thanh Niên", "Tiền Phong",
     "Lao Động", "Dân trí", "VnExpress", "VietNamNet", "Báo Chính phủ", "Cổng TTĐT Chính phủ",
-    "Ủy ban Dân tộc", "UBDT", "Bộ Dân tộc và Tôn giáo", "Báo Dân tộc và Phát triển", "PV", "Nhóm PV",
-    "Phóng viên", "CTV", "BTV", "Tổng hợp",
+    "Ủy ban Dân tộc", "UBDT", "Bộ Dân tộc và Tôn giáo", "Báo Dân tộc và Phát triển", "Tổng hợp",
 )

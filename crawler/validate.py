@@ -8,9 +8,12 @@ date: that is what a redesigned live page looks like, and it should degrade, not
 from __future__ import annotations
 
 from ..records import Article
+from .layouts.mojibake import garbled
 
-#: Layers that show the page was recognized as an article by more than heuristics.
-RECOGNIZED = ("selector", "metadata")
+#: Layers that show the page was recognized as an article by more than heuristics: the layout's
+#: selectors, or an article's own metadata (JSON-LD). og:title alone is on every page, articles or not.
+RECOGNIZED_TITLE = ("selector",)
+RECOGNIZED_BODY = ("selector", "metadata")
 #: Share of replacement characters above which a page's text is taken as badly decoded.
 MAX_REPLACEMENT_SHARE = 0.001
 
@@ -20,8 +23,9 @@ def problem(record: Article) -> str | None:
 
     empty_page: nothing readable at all; not_article: no article headline/selector and no date
     (static pages, listings); no_title / empty_body: an article page missing its title or text;
-    decoding: replacement characters from a wrong or broken encoding; no_article_id: the URL has
-    no article id.
+    decoding: replacement characters from a wrong or broken encoding; mojibake: text still
+    garbled by a double decoding after the repair (``layouts/mojibake.py``); no_article_id: the URL
+    has no article id.
     """
     title, body, text = record.title, record.body, record.text or ""
     extraction = record.extraction or {}
@@ -29,7 +33,7 @@ def problem(record: Article) -> str | None:
         return "no_article_id"
     if not title and not body and not record.sapo:
         return "empty_page"
-    recognized = extraction.get("title") in RECOGNIZED or extraction.get("body") in RECOGNIZED
+    recognized = extraction.get("title") in RECOGNIZED_TITLE or extraction.get("body") in RECOGNIZED_BODY
     dated = extraction.get("published_at") not in (None, "id_timestamp")
     if not recognized and not dated:
         return "not_article"
@@ -39,4 +43,6 @@ def problem(record: Article) -> str | None:
         return "empty_body"
     if "\ufffd" in title or text.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(text):
         return "decoding"
+    if garbled(f"{title}\n{body}"):
+        return "mojibake"
     return None

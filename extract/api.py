@@ -6,6 +6,7 @@ extract`` runs over the store, applied to arbitrary text.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Any
 
@@ -21,13 +22,24 @@ from .doc import Doc, Fact, Mention, Sentence
 from .entities import describe_entities, find_entities, link_entities
 from .facts import find_facts
 from .normalize import make_doc, to_raw_offset
+from .pieces import join_docs, split_text
 from .pipeline import Component, Pipeline
 from .sentences import split_sentences
 from .tokens import tokenize
 
+log = logging.getLogger(__name__)
+
 #: Bumped whenever output can change; stored with every extracted article so ``extract`` knows
 #: what to redo. Format: <release>+<short description of the last change>.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0+credits-units-numerals"
+
+#: The longest text extracted as one document, in characters. A longer one is cut at paragraph
+#: boundaries (else sentence ends, else spaces) into pieces of at most this size, extracted one by
+#: one and joined (:mod:`.pieces`), so the time stays linear in the length whatever a
+#: document-level pass does (issue 10: a 5 MB line ran for more than ten minutes). Calibrated on
+#: the sample site's articles repeated to length: at 100,000 characters the whole pipeline runs at
+#: 0.9x its speed on a 10,000-character article; the paper's longest articles are under 30,000.
+MAX_DOC_CHARS = 100_000
 
 
 def default_components() -> list[Component]:
@@ -48,9 +60,20 @@ def default_pipeline() -> Pipeline:
     return Pipeline(default_components())
 
 
-def process(text: str, meta: dict[str, Any] | None = None, pipeline: Pipeline | None = None) -> Doc:
-    """Run the pipeline on one text; ``meta`` may carry published_at, url, section, id."""
-    return (pipeline or default_pipeline())(make_doc(text, meta))
+def process(text: str, meta: dict[str, Any] | None = None, pipeline: Pipeline | None = None,
+            max_chars: int = MAX_DOC_CHARS) -> Doc:
+    """Run the pipeline on one text; ``meta`` may carry published_at, url, section, author, id.
+
+    A text longer than ``max_chars`` is extracted in pieces cut at paragraph boundaries (see
+    :data:`MAX_DOC_CHARS`); the Doc returned covers the whole text either way.
+    """
+    run = pipeline or default_pipeline()
+    if len(text) <= max_chars:
+        return run(make_doc(text, meta))
+    pieces = split_text(text, max_chars)
+    log.info("text of %d characters (%s) extracted in %d pieces of at most %d", len(text),
+             (meta or {}).get("id", "?"), len(pieces), max_chars)
+    return join_docs(text, [run(make_doc(piece, meta)) for piece in pieces])
 
 
 def _span(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
@@ -74,7 +97,8 @@ def fact_row(doc: Doc, f: Fact, fact_id: str = "") -> FactRow:
     sent = doc.sentences[f.sentence_index] if 0 <= f.sentence_index < len(doc.sentences) else None
     return FactRow(article_id=str(doc.meta.get("id") or ""), fact_id=fact_id, sentence_index=f.sentence_index,
                    text=text, start=start, end=end, value=f.value, value_max=f.value_max, unit=f.unit,
-                   kind=f.kind, approx=f.approx, subject=f.subject, place=f.place, period=f.period,
+                   kind=f.kind, approx=f.approx, subject=f.subject, place=f.place, province=f.province,
+                   province_2025=f.province_2025, scope=f.scope, period=f.period, period_source=f.period_source,
                    sentence=_span(doc, sent.start, sent.end)[2] if sent else None, attributes=f.attributes)
 
 

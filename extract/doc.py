@@ -71,7 +71,11 @@ class Fact:
     approx: bool = False
     subject: str | None = None
     place: str | None = None
+    province: str | None = None
+    province_2025: str | None = None
+    scope: str | None = None
     period: str | None = None
+    period_source: str | None = None
     sentence_index: int = -1
     attributes: dict[str, Any] = field(default_factory=dict)
 

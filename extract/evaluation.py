@@ -116,11 +116,12 @@ def score(gold: Mapping[Any, Mapping[str, Any]], pred: Mapping[Any, Mapping[str,
           types: tuple[str, ...] = ENTITY_TYPES, keep_errors: bool = False) -> Scores:
     """Score predictions keyed by document id against gold keyed the same way."""
     out = Scores()
-    # a gold set with no facts at all was not annotated for facts: do not count ours as errors
+    # a gold set with no facts (entities) at all was not annotated for them: do not count ours as errors
     facts_annotated = any(g.get("facts") for g in gold.values())
+    entities_annotated = any(g.get("entities") for g in gold.values())
     for doc_id, g in gold.items():
         p = pred.get(doc_id) or {"entities": [], "facts": []}
-        for t in types:
+        for t in types if entities_annotated else ():
             gs = {normalize_surface(e["text"], t) for e in g.get("entities", []) if e["type"] == t} - {""}
             ps = {normalize_surface(e["text"], t) for e in p.get("entities", []) if e.get("type") == t} - {""}
             c = out.counts[t]

@@ -9,6 +9,7 @@ broken line is a bug to fix, not input to skip.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 from .gazetteer_types import (
     Abbreviation,
     AdminUnit,
+    CreditWord,
     EthnicGroup,
     GazetteerError,
     NamePart,
@@ -30,6 +32,8 @@ from .gazetteer_types import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+#: a name that is only a Roman numeral (keys are lower case): "iii" of "Phường III" (Vị Thanh)
+_ROMAN_NUMERAL = re.compile(r"^[ivxlc]+$")
 
 #: table name -> (file stem, required columns). The file is read as <stem>.tsv or <stem>.tsv.gz.
 TABLE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -49,6 +53,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "org_tail": ("org_tails", ("tail", "note")),
     "org_cue": ("org_cues", ("cue", "note")),
     "name_boundary": ("name_boundaries", ("word", "note")),
+    "credit": ("credit_words", ("word", "kind", "role", "note")),
 }
 
 Row = dict[str, str]
@@ -117,7 +122,9 @@ def _admin(key: KeyFn, data_dir: Path) -> tuple[dict, dict[str, AdminUnit], dict
         by_code[unit.code] = unit
         for surface in (unit.name, *unit.aliases):
             k = key(surface)
-            if k.replace(" ", "").isdigit():  # "Phường 1": never let a bare number be a place
+            if k.replace(" ", "").isdigit() or _ROMAN_NUMERAL.match(k):
+                # "Phường 1", "Phường III": never let a bare number be a place ("xã khu vực III" is a
+                # category of communes, "lần thứ III" a session)
                 k = f"{key(unit.kind)} {k}"
             if unit not in by_key[k]:
                 by_key[k].append(unit)
@@ -210,6 +217,11 @@ def build_tables(key: KeyFn, data_dir: Path = DATA_DIR) -> tuple[dict[str, dict]
         _unique(t["place_prefix"], key(r["prefix"]),
                 PlacePrefix(r["prefix"], r["category"], r["level"], split_list(r["kinds"]), flag(r["admin"], w),
                             flag(r["in_span"], w), r["note"]), w)
+    for n, r in read_rows(*TABLE_FILES["credit"], data_dir=data_dir):
+        w = f"credit_words.tsv:{n}"
+        if r["kind"] not in ("label", "filler") or (r["kind"] == "label") != bool(r["role"]):
+            raise GazetteerError(f"{w}: kind must be label (with a role) or filler (without one)")
+        _unique(t["credit"], key(r["word"]), CreditWord(r["word"], r["kind"], r["role"]), w)
     for table, column in (("org_tail", "tail"), ("org_cue", "cue"), ("name_boundary", "word")):
         stem = TABLE_FILES[table][0]
         for n, r in read_rows(*TABLE_FILES[table], data_dir=data_dir):

@@ -179,3 +179,13 @@ class NonEntity:
 
     phrase: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CreditWord:
+    """A word of photo credits and bylines: a ``label`` before a colon ("Ảnh", "Bài và ảnh") with
+    the ``role`` of the names after it, or a ``filler`` that names nobody ("NVCC", "Internet")."""
+
+    word: str
+    kind: str  # label | filler
+    role: str  # photographer | author | source ("" for a filler)

@@ -1,17 +1,18 @@
-"""Word segmentation with offsets (underthesea ``word_tokenize``), one component of the pipeline.
+"""Word segmentation with offsets (underthesea's model, decoded by :mod:`.segment`), one
+component of the pipeline.
 
-underthesea returns words as strings whose syllables are joined by one space; we find each
-syllable in the sentence in order to recover offsets, so the original spacing and characters are
-kept. ``use_token_normalize=False`` stops underthesea from rewriting characters we must find again.
+The segmenter returns words as strings whose syllables are joined by one space (as underthesea's
+``word_tokenize``); we find each syllable in the sentence in order to recover offsets, so the
+original spacing and characters are kept. Like ``use_token_normalize=False`` in underthesea, the
+segmenter never rewrites characters we must find again.
 """
 
 from __future__ import annotations
 
 import logging
 
-from underthesea import word_tokenize
-
 from .doc import Doc, Token
+from .segment import load_segmenter
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def tokenize_text(text: str, base: int = 0) -> list[Token]:
     """Segment ``text`` into words; offsets are shifted by ``base``."""
     if not text.strip():
         return []
-    words = word_tokenize(text, use_token_normalize=False)
+    words = load_segmenter().words(text)
     return _align(words, text, base)
 
 

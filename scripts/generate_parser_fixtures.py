@@ -5,17 +5,21 @@
 
 For each case below it fetches one page over HTTP (the real Host header, as the crawler does),
 stores the bytes as ``tests/fixtures/pages/<layout>_<YYYY_MM_DD>.html.gz`` and the record the
-parsers produce now as ``<same>.json`` under "expected" (empty fields left out). REVIEW THE JSON
-DIFF before committing: the fixture is the specification, so a wrong value written here becomes
-a test that passes on a bug. The cases pick pages by their properties (host, layout, quirk), not
-by id, so the script keeps working as the sample content grows (Fundus does the same with
-``scripts/generate_parser_test_files.py``).
+parsers produce now as ``<same>.json`` under "expected" (empty fields left out). That is a snapshot
+of the parsers, not yet a specification: a wrong value written here becomes a test that passes on
+a bug. So each fixture keeps a "reviewed" note (by, on, how, findings, and the sha256 of the
+expected fields it reviewed), which this script carries over when it rewrites a fixture; when the
+expected fields change, it says which fixtures need a new review, and tests/test_parser_fixtures.py
+fails until someone has read the changed fields against the page and updated the note. The cases
+pick pages by their properties (host, layout, quirk), not by id, so the script keeps working as the
+sample content grows (Fundus does the same with ``scripts/generate_parser_test_files.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -111,6 +115,30 @@ def expected_fields(record: dict) -> dict:
     return {k: record[k] for k in keep if record.get(k) not in (None, "", [], {})}
 
 
+def expected_sha256(expected: dict) -> str:
+    """The digest a review note records (tests/test_parser_fixtures.py computes it the same way)."""
+    return hashlib.sha256(json.dumps(expected, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def with_review(doc: dict, old_path: Path) -> tuple[dict, str | None]:
+    """``doc`` with the review note of the fixture it replaces, and what to tell the user (or None).
+
+    The note is kept even when the expected fields changed: its stale digest is what makes the
+    fixture test fail until the new values have been read against the page.
+    """
+    old = json.loads(old_path.read_text(encoding="utf-8")) if old_path.exists() else {}
+    note = old.get("reviewed")
+    expected = doc.pop("expected")
+    if note:
+        doc["reviewed"] = note
+    doc["expected"] = expected
+    if not note:
+        return doc, "new: read every expected field against the page and add a 'reviewed' note"
+    if note.get("expected_sha256") != expected_sha256(expected):
+        return doc, f"expected changed since its review on {note.get('on')}: review the diff and update the note"
+    return doc, None
+
+
 def build(origin: str, articles: list[Article]) -> dict[str, tuple[bytes, dict]]:
     """name -> (gzip bytes, JSON document) for every case."""
     out: dict[str, tuple[bytes, dict]] = {}
@@ -127,7 +155,7 @@ def build(origin: str, articles: list[Article]) -> dict[str, tuple[bytes, dict]]
             page, content_type = fetch(origin, url)
             if case.transform:
                 page = case.transform(page)
-            record = parse_page(page, url, content_type=content_type, fetched_at=fetched_at)
+            record = parse_page(page, url, content_type=content_type, fetched_at=fetched_at).to_dict()
             if record["layout"] != case.layout:
                 raise SystemExit(f"{name}: expected layout {case.layout}, the parsers chose {record['layout']}")
             doc = {"url": url, "fetched_at": FETCHED_AT, "content_type": content_type, "note": case.note,
@@ -148,8 +176,11 @@ def main() -> int:
         fixtures = build(site.origin, load_articles())
     changed = 0
     for name, (page, doc) in sorted(fixtures.items()):
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
         json_path, page_path = FIXTURES / f"{name}.json", FIXTURES / f"{name}.html.gz"
+        doc, review = with_review(doc, json_path)
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        if review:
+            print(f"REVIEW NEEDED {json_path.relative_to(ROOT)}: {review}")
         if json_path.exists() and json_path.read_text(encoding="utf-8") == text:
             continue
         changed += 1

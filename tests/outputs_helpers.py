@@ -40,3 +40,31 @@ def sample_store(request: pytest.FixtureRequest) -> Path:
     store = Path(request.getfixturevalue("sample_output")) / "baodantoc.sqlite"
     assert store.exists(), f"the sample-site run left no store at {store}"
     return store
+
+
+def served_store(path: Path, articles: int) -> Path:
+    """A synthetic store made ready for ``baodantoc serve`` (migrated, its WAL folded in)."""
+    from baodantoc.web.serve import prepare_store
+
+    synthetic_store(path, articles=articles)
+    prepare_store(path)
+    return path
+
+
+def get(ds, path: str):
+    """GET ``path`` from a Datasette instance in-process (no socket)."""
+    import asyncio
+
+    return asyncio.run(ds.client.get(path))
+
+
+def fact_total(store: Path, words: str = "", **filters) -> int:
+    """How many facts the search engine finds for ``words`` and ``filters``: the oracle the web
+    pages' counts are compared with."""
+    from baodantoc.search import build_query, count_matches, open_store
+
+    db = open_store(store)
+    try:
+        return count_matches(db, build_query(words, facts_only=True, limit=10_000, **filters))[0]
+    finally:
+        db.close()

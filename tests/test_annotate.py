@@ -69,6 +69,29 @@ def test_badly_encoded_lines_are_skipped_not_fatal(tmp_path: Path) -> None:
     assert "line 2 skipped" in proc.stderr and "line 3 skipped" in proc.stderr
 
 
+def test_hostile_lines_are_skipped_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Regression (issue 10): a line nested 100,000 deep ended the run with a RecursionError, and a
+    lone surrogate inside a non-string id with a UnicodeEncodeError, cutting the output short."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("[" * 100_000 + "]" * 100_000 + "\n"
+                   '{"id": ["\\ud800"], "text": "H\u00e0 N\u1ed9i"}\n'
+                   '{"id": {"k": "\\udfff"}, "text": "Sa Pa"}\n'
+                   '{"id": 4, "text": "Sa Pa c\u00f3 300 h\u1ed9."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "baodantoc.cli", "annotate", str(src), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == [4]
+    assert "annotated 1 of 4 lines" in proc.stderr and "1 invalid JSON, 2 lone surrogate" in proc.stderr
+
+
+@pytest.mark.parametrize("stdin", ["", "not json\n[1]\n"])
+def test_no_usable_line_is_a_failure(stdin: str) -> None:
+    proc = run_annotate(stdin)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines()[-1].startswith("Error: no input line")
+
+
 @pytest.mark.parametrize(
     "text",
     [

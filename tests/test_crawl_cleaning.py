@@ -8,10 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from lxml.html import fragment_fromstring
 
 from baodantoc.crawler.fingerprint import (
     MIN_RESEMBLANCE,
+    MIN_WORDS,
+    SHORTLIST_DISTANCE,
     distance,
     fingerprint,
     resemblance,
@@ -19,9 +21,9 @@ from baodantoc.crawler.fingerprint import (
     shortlisted,
 )
 from baodantoc.crawler.layouts.body import extract_body
+from baodantoc.crawler.layouts.bundle import make_bundle, parse_tree
 from baodantoc.crawler.layouts.bylines import split_byline
 from baodantoc.crawler.layouts.dates import VIETNAM, iso, parse_iso, parse_printed, parse_relative
-from baodantoc.crawler.layouts.select import TreeIndex, compile_selector
 from baodantoc.crawler.layouts.text import clean, element_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -43,7 +45,12 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
     ("(Theo Báo Nhân Dân)", [], "Báo Nhân Dân"),
     ("Thu Hà - TTXVN", ["Thu Hà"], "TTXVN"),
     ("Hồng Minh, www.dantoc.gov.vn", ["Hồng Minh"], "www.dantoc.gov.vn"),
-    ("nhóm phóng viên", [], "nhóm phóng viên"),
+    ("nhóm phóng viên", ["nhóm phóng viên"], None),        # the newsroom signing as a group
+    ("Nhóm PV", ["Nhóm PV"], None),
+    ("PV", ["PV"], None),
+    ("Hồng Minh - 10:45, 23/09/2024", ["Hồng Minh"], None),  # the date printed with the byline
+    ("Thu Hà | Thứ Sáu, 26/12/2025 - 22:10", ["Thu Hà"], None),
+    ("Bài, ảnh: Lò Diệp", ["Lò Diệp"], None),
     ("Minh Thu - Minh Thu", ["Minh Thu"], None),
     ("", [], None),
     ("   ", [], None),
@@ -101,8 +108,8 @@ def test_clean_composes_nfd_and_keeps_old_tone_placement() -> None:
 
 
 def test_element_text_skips_scripts_and_reads_br_as_space() -> None:
-    soup = BeautifulSoup("<p>Một<br>hai <script>var x=1;</script><b>ba</b><!-- c --></p>", "lxml")
-    assert element_text(soup.p) == "Một hai ba"
+    root = parse_tree("<p>Một<br>hai <script>var x=1;</script><b>ba</b><!-- c --></p>")
+    assert element_text(root.find(".//p")) == "Một hai ba"
 
 
 BODY_HTML = """<div class="news-body-content">
@@ -122,18 +129,18 @@ Văn bản <b>trần</b> cuối bài
 
 
 def test_body_walk_keeps_each_piece_once_and_drops_clutter() -> None:
-    soup = BeautifulSoup(BODY_HTML, "lxml")
-    body = extract_body([soup.select_one("div.news-body-content")], "https://baodantoc.vn/a-1716000000000.htm")
+    root = parse_tree(BODY_HTML)
+    body = extract_body(root.cssselect("div.news-body-content"), "https://baodantoc.vn/a-1716000000000.htm")
     assert body.pieces == ["Đoạn một.", "Chú thích ảnh.", "Tiêu đề phụ", "Trích dẫn.", "Hỏi?", "Đáp.",
                            "Văn bản trần cuối bài"]
     assert body.images == [{"src": "https://baodantoc.vn/a.jpg", "caption": "Chú thích ảnh."}]
 
 
 def test_body_walk_reads_several_containers_in_order() -> None:
-    soup = BeautifulSoup("<section><div class='c'><p>Một.</p></div></section><section><div class='c'><p>Hai.</p>"
-                         "<figure><img data-original='https://x/b.jpg' src='data:,'><figcaption><p>Ảnh.</p>"
-                         "</figcaption></figure></div></section>", "lxml")
-    body = extract_body(soup.select("div.c"), "https://baodantoc.vn/")
+    root = parse_tree("<section><div class='c'><p>Một.</p></div></section><section><div class='c'><p>Hai.</p>"
+                      "<figure><img data-original='https://x/b.jpg' src='data:,'><figcaption><p>Ảnh.</p>"
+                      "</figcaption></figure></div></section>")
+    body = extract_body(root.cssselect("div.c"), "https://baodantoc.vn/")
     assert body.text == "Một.\n\nHai.\n\nẢnh."
     assert body.images == [{"src": "https://x/b.jpg", "caption": "Ảnh."}]
 
@@ -145,18 +152,27 @@ SELECTORS = ["h1.news-title", "div.news-info span.author-name", "div.breadcrumb 
 
 @pytest.mark.parametrize("page", sorted(PAGES.glob("*.html.gz"))[:6] + sorted(PAGES.glob("vietnamnet_*.html.gz")),
                          ids=lambda p: p.name)
-def test_fast_selection_equals_soupsieve(page: Path) -> None:
-    soup = BeautifulSoup(gzip.decompress(page.read_bytes()), "lxml")
-    index = TreeIndex(soup)
+def test_selection_is_in_document_order_without_duplicates(page: Path) -> None:
+    bundle = make_bundle(gzip.decompress(page.read_bytes()).decode("utf-8", "replace"), "https://baodantoc.vn/",
+                         datetime(2026, 1, 15, tzinfo=VIETNAM))
+    order = {node: i for i, node in enumerate(bundle.root.iter())}
     for selector in SELECTORS:
-        assert compile_selector(selector) is not None
-        assert index.select(selector) == soup.select(selector), selector
+        found = bundle.select(selector)
+        assert [order[n] for n in found] == sorted(order[n] for n in found), selector
+        assert len(set(found)) == len(found), selector
+        assert bundle.select_one(selector) is (found[0] if found else None)
 
 
-def test_selectors_outside_the_subset_fall_back_to_soupsieve() -> None:
-    soup = BeautifulSoup("<ul><li>a</li><li>b</li></ul>", "lxml")
-    assert compile_selector("li:nth-of-type(2)") is None
-    assert [li.text for li in TreeIndex(soup).select("li:nth-of-type(2)")] == ["b"]
+@pytest.mark.parametrize("html", ["", "   ", "<?xml version='1.0' encoding='utf-8'?><p>Một</p>", "\x00<p>Hai</p>",
+                                  "<html><body></body></html>", "không phải HTML"])
+def test_any_text_parses_to_a_tree(html: str) -> None:
+    root = parse_tree(html)
+    assert root.tag == "html" and root.find("body") is not None
+
+
+def test_fragments_walk_like_pages() -> None:
+    body = extract_body([fragment_fromstring("<p>Một <b>hai</b></p>ba<p>bốn</p>", create_parent="div")], "")
+    assert body.pieces == ["Một hai", "ba", "bốn"]
 
 
 STORY = ("Năm 2025, tỉnh Lào Cai giảm được 1.761 hộ nghèo ở vùng đồng bào dân tộc thiểu số, đưa tỷ lệ hộ nghèo "
@@ -172,7 +188,47 @@ def test_an_edited_copy_is_the_same_story_and_another_story_is_not() -> None:
     assert resemblance(STORY, copy) >= MIN_RESEMBLANCE
     assert not same_story(STORY, OTHER)
     assert resemblance(STORY, OTHER) < 0.1
-    assert distance(fingerprint(STORY) or "0", fingerprint(STORY) or "0") == 0
+    original, edited, other = fingerprint(STORY), fingerprint(copy), fingerprint(OTHER)
+    assert original and edited and other
+    assert distance(original, edited) <= SHORTLIST_DISTANCE < distance(original, other)
+
+
+def test_the_fingerprint_of_a_text_never_changes() -> None:
+    """Stored fingerprints are compared with new ones across releases: a change to the hashing
+    (shingle size, hash function, bit order) would silently stop every cross-post link."""
+    assert fingerprint(STORY) == "49d15ba4096a62cb"
+
+
+def test_the_fingerprint_ignores_case_punctuation_and_normalization() -> None:
+    expected = fingerprint(STORY)
+    assert fingerprint(STORY.upper()) == expected
+    assert fingerprint(STORY.replace(", ", " – ").replace(". ", "! ")) == expected
+    assert fingerprint(unicodedata.normalize("NFD", STORY)) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "bits"), [
+    ("0000000000000000", "0000000000000000", 0),
+    ("0000000000000000", "ffffffffffffffff", 64),
+    ("0000000000000001", "0000000000000003", 1),
+    ("8000000000000000", "0000000000000001", 2),
+    ("49d15ba4096a62cb", "49d15ba4096a62ca", 1),
+])
+def test_distance_counts_differing_bits(a: str, b: str, bits: int) -> None:
+    assert distance(a, b) == distance(b, a) == bits
+
+
+@pytest.mark.parametrize(("bits", "shortlist"), [(SHORTLIST_DISTANCE - 1, True), (SHORTLIST_DISTANCE, True),
+                                                 (SHORTLIST_DISTANCE + 1, False)])
+def test_shortlist_threshold(bits: int, shortlist: bool) -> None:
+    a = "0" * 16
+    b = f"{(1 << bits) - 1:016x}"
+    assert shortlisted(a, b) is shortlist
+
+
+@pytest.mark.parametrize(("words", "fingerprinted"), [(MIN_WORDS - 1, False), (MIN_WORDS, True)])
+def test_bodies_below_the_minimum_length_get_no_fingerprint(words: int, fingerprinted: bool) -> None:
+    body = " ".join(f"từ{i}" for i in range(words))
+    assert (fingerprint(body) is not None) is fingerprinted
 
 
 def test_short_bodies_get_no_fingerprint_and_are_never_shortlisted() -> None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from scrapy import Request
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, XmlResponse
 
 from baodantoc.crawler.report import CrawlReport
 from baodantoc.crawler.sample_site import (
@@ -97,8 +97,10 @@ def test_cross_posts_are_linked_not_counted(full: tuple[Path, CrawlReport]) -> N
 
 def test_misbehaving_pages_are_counted_by_kind(full: tuple[Path, CrawlReport]) -> None:
     _, report = full
-    assert report.errors == {"dropped": 1, "http_404": 1, "oversized": 1, "truncated": 1}
-    assert report.skipped == {"empty_page": 1, "not_article": 2}
+    assert report.errors == {"dropped": 1, "http_404": 1, "http_5xx": 1, "oversized": 2, "redirect_loop": 1,
+                             "redirect_offsite": 1, "truncated": 1}
+    assert report.skipped == {"empty_page": 1, "mojibake": 1, "not_article": 2}
+    assert report.repaired == {"charset": 1, "mojibake": 1}  # their text is exact (the test above)
     assert report.statuses.get("500") == 1                  # the retry_500 article: stored on the retry
     retried = [a["id"] for a in ARTICLES if "retry_500" in a.get("quirks", [])]
     assert retried and set(retried) <= set(stored(full[0]))
@@ -127,7 +129,7 @@ def test_a_rerun_skips_what_is_stored_and_a_refresh_finds_it_unchanged(site: Any
     assert again.articles.get("new", 0) == 0
     assert again.skipped["already_stored"] == len(ARTICLES) + len(CROSSPOSTS)
     refreshed = run(site, out, refresh=True)
-    assert refreshed.articles == {"unchanged": len(ARTICLES), "stored": len(ARTICLES), "failed": 4}
+    assert refreshed.articles == {"unchanged": len(ARTICLES), "stored": len(ARTICLES), "failed": 8}
     assert refreshed.crossposts == {"linked": len(CROSSPOSTS)}
     assert len(stored(out)) == first.articles["new"] == len(ARTICLES)
     assert len(query(out, "SELECT * FROM crossposts")) == len(CROSSPOSTS)
@@ -205,6 +207,26 @@ def test_an_article_page_gives_one_record_and_related_requests(site: Any) -> Non
     assert len(records) == 1 and records[0].text == article_text(article)
     assert datetime.fromisoformat(records[0].fetched_at).utcoffset().total_seconds() == 7 * 3600
     assert all(isinstance(o, Request) and in_scope(o.url) for o in output if not isinstance(o, Article))
+
+
+_NS = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+_ENTRY = b"<url><loc>https://baodantoc.vn/a-1716000000000.htm</loc></url>"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (b"", []),
+    (b"not xml at all", []),
+    (b"\xff\xfe garbage", []),
+    (b"<html><body>404 <a href='https://baodantoc.vn/a-1716000000000.htm'>x</a></body></html>", []),
+    (b"<urlset><url><loc>x</loc>", []),  # recovered, but "x" is no URL of the paper
+    (_NS + _ENTRY + b"<url><loc>https://baodantoc.vn/b-17160", ["https://baodantoc.vn/a-1716000000000.htm"]),
+    (_NS + _ENTRY + b"<url><loc>https://baodantoc.vn/chinh-sach.ht", ["https://baodantoc.vn/a-1716000000000.htm"]),
+])
+def test_a_broken_sitemap_requests_only_complete_article_urls(body: bytes, expected: list[str]) -> None:
+    """What a cut or garbled sitemap leaves (a partial URL, a non-URL) is never requested."""
+    url = "https://baodantoc.vn/sitemap.xml"
+    requests = list(BaodantocSpider().parse_sitemap(XmlResponse(url, body=body, request=Request(url))))
+    assert [r.url for r in requests] == expected
 
 
 ROOT = Path(__file__).resolve().parents[1]

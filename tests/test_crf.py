@@ -45,3 +45,35 @@ def test_a_failed_unpack_leaves_no_partial_file(tmp_path: Path, monkeypatch: pyt
 )
 def test_decode(labels: list[str], spans: list[tuple[str, int, int]]) -> None:
     assert crf.decode(labels) == spans
+
+
+def test_tagging_builds_exactly_the_trained_features_the_model_weighs() -> None:
+    """The tagger hands the CRF only the attributes it has weights for (features.KnownFeatures);
+    that must equal filtering the training features, or tagging and training disagree."""
+    from baodantoc.crawler.sample_site.content import article_text, load_articles
+    from baodantoc.extract.api import process
+    from baodantoc.extract.crfsuite import read_weights
+    from baodantoc.extract.entities.features import (
+        KnownFeatures,
+        feature_pairs,
+        lexicon_layers,
+        sentence_features,
+    )
+    from baodantoc.extract.entities.model import load_entity_model
+    from baodantoc.extract.entities.syllables import sentence_syllables
+
+    with crf.plain_model(crf.MODEL_PATH) as plain:
+        weighed = frozenset(read_weights(plain.read_bytes()).state)
+    known = KnownFeatures(weighed)
+    lexicon = load_entity_model().lexicon
+    checked = 0
+    for article in load_articles()[:8]:
+        doc = process(article_text(article))
+        for sent in doc.sentences:
+            sylls = sentence_syllables(doc, sent)
+            layers = lexicon_layers(len(sylls), lexicon.match(sylls))
+            rules = ["B-LOC" if s.shape == "Aa" else "O" for s in sylls]
+            filtered = [[f for f in row if f in weighed] for row in sentence_features(sylls, layers, rules)]
+            assert known.select(feature_pairs(sylls, layers, rules)) == filtered
+            checked += 1
+    assert checked > 50

@@ -154,7 +154,7 @@ def test_empty_store_gives_empty_typed_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--store", "{tmp}/missing.sqlite"], "Error: no store at {tmp}/missing.sqlite: run `baodantoc crawl`"),
     (["--store", "{store}", "--tables", "articles,people"], "Error: unknown table 'people': choose from articles"),
-    (["--store", "{tmp}/junk.sqlite"], "Error: cannot read {tmp}/junk.sqlite: file is not a database"),
+    (["--store", "{tmp}/junk.sqlite"], "Error: {tmp}/junk.sqlite is not a SQLite database (SQLite cannot read it"),
 ])
 def test_cli_errors_are_one_line(store: Path, tmp_path: Path, args: list[str], message: str) -> None:
     (tmp_path / "junk.sqlite").write_bytes(b"junk" * 1000)
@@ -176,7 +176,8 @@ def test_cli_export_subset(store: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "--store", str(store), "-o", str(tmp_path), "--format", "parquet",
                                       "--tables", "facts", "--tables", "entities"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.parquet", "facts.parquet", "manifest.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["DATA_DICTIONARY.md", "entities.parquet", "facts.parquet",
+                                                          "manifest.json"]
 
 
 def test_data_dictionary_matches_the_schema() -> None:

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from baodantoc.extract.api import fact_row
 from baodantoc.extract.facts.component import find_facts
-from baodantoc.extract.facts.numbers import MAX_VALUE, detect_style, parse_number
+from baodantoc.extract.facts.numbers import MAX_DIGITS, MAX_VALUE, detect_style, parse_number, scale
 from baodantoc.extract.normalize import make_doc
 from baodantoc.extract.sentences import split_sentences
 
@@ -152,23 +153,99 @@ def test_number_in_phrase(sentence: str, expected: tuple | None) -> None:
     assert (unit, kind, approx) == expected[2:], got
 
 
-def test_there_are_at_least_100_cases() -> None:
-    assert len(PARSE_CASES) + len(PHRASE_CASES) >= 100
+# Just below, at and above the two limits: MAX_DIGITS digits (separators excluded) and MAX_VALUE.
+LIMIT_CASES = [
+    ("9" * (MAX_DIGITS - 1), 1e17),
+    ("9" * MAX_DIGITS, 1e18),  # 18 nines: the float is 1e18, at MAX_VALUE, kept
+    ("999.999.999.999.999.999", 1e18),
+    ("9" * (MAX_DIGITS - 1) + ",9", 1e17),
+    ("1" + "0" * MAX_DIGITS, None),  # 19 digits
+    ("9" * MAX_DIGITS + ",9", None),
+    ("999.999.999.999.999.999,9", None),
+]
 
 
-def test_values_are_finite_and_bounded() -> None:
-    for raw in ("9" * 18, "9" * 18 + ",9", "999.999.999.999.999.999"):
-        got = parse_number(raw)
-        assert got is None or (math.isfinite(got) and got <= MAX_VALUE)
+@pytest.mark.parametrize(("raw", "expected"), LIMIT_CASES, ids=[f"{len(c[0])}chars-{c[0][-3:]}" for c in LIMIT_CASES])
+def test_digit_limit(raw: str, expected: float | None) -> None:
+    got = parse_number(raw)
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None and math.isclose(got, expected)
 
 
-# Property: any mix of digits, separators, units and Vietnamese words gives finite facts whose text
-# is the exact substring, never an exception (the component runs without underthesea here).
-_ALPHABET = "0123456789.,/%- đồnghatỷiệuêmkgnămthứsố()\n:"
+@pytest.mark.parametrize(
+    ("value", "factor", "expected"),
+    [
+        (1e9, 1e9, 1e18),  # "1 tỷ tỷ": at MAX_VALUE
+        (1.0000001e9, 1e9, None),  # just above
+        (999, 1e15, 9.99e17),  # "999 triệu tỷ"
+        (1001, 1e15, None),
+        (-2e18, 1, None),
+        (float("inf"), 1, None),
+        (float("nan"), 1, None),
+    ],
+)
+def test_scaled_values_stay_finite_and_bounded(value: float, factor: float, expected: float | None) -> None:
+    got = scale(value, factor)
+    assert got == expected if expected is None else math.isclose(got or 0, expected)
+    assert got is None or abs(got) <= MAX_VALUE
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=_ALPHABET, max_size=120))
+def _vietnamese(integer: int, fraction: str = "") -> str:
+    """A number as the paper writes it: dots group thousands, a comma marks decimals."""
+    grouped = f"{integer:,}".replace(",", ".")
+    return grouped + ("," + fraction if fraction else "")
+
+
+def _english(integer: int, fraction: str = "") -> str:
+    return f"{integer:,}" + ("." + fraction if fraction else "")
+
+
+# Round trip: any quantity written the Vietnamese way (or, in an English-style document, the
+# English way) reads back as its value, up to the 18 digits the parser accepts.
+_INTEGERS = st.integers(min_value=0, max_value=10**12 - 1)
+_FRACTIONS = st.text(alphabet="0123456789", min_size=0, max_size=6)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_INTEGERS, _FRACTIONS)
+def test_vietnamese_written_numbers_read_back(integer: int, fraction: str) -> None:
+    written = _vietnamese(integer, fraction)
+    assert parse_number(written, "vi") == float(f"{integer}.{fraction or 0}"), written
+
+
+@settings(max_examples=400, deadline=None)
+@given(_INTEGERS, _FRACTIONS)
+def test_english_written_numbers_read_back_in_an_english_document(integer: int, fraction: str) -> None:
+    written = _english(integer, fraction)
+    assert parse_number(written, "en") == float(f"{integer}.{fraction or 0}"), written
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["hộ", "người", "học sinh", "con bò"]))
+def test_a_count_in_a_sentence_reads_back(count: int, noun: str) -> None:
+    """The fact component (our sentences, no underthesea) reads the number it is given, whatever it is."""
+    sentence = f"Toàn tỉnh có {_vietnamese(count)} {noun} được hỗ trợ."
+    got = _quantity(sentence)
+    assert got is not None, sentence
+    assert (got[0], got[1], got[3]) == (count, None, "count"), sentence
+
+
+# Property: any text — digits, separators, units and Vietnamese words, or anything Unicode holds
+# (combining marks, other scripts, control characters) — gives finite facts whose text is the exact
+# substring, in the normalized text and in the caller's string, never an exception (the component
+# runs without underthesea here).
+_VIETNAMESE = ("0123456789.,/%- đồnghatỷiệuêmkgnămthứsố()\n:"  # the pieces of quantities
+               "ĐĂÂÊÔƠƯăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+               "\u0300\u0301\u0303\u0309\u0323\u0306\u0302\u031b"  # combining tone and vowel marks (NFD text)
+               "²³°–—…“”\u00a0\u200b\t")
+_TEXTS = st.one_of(st.text(alphabet=_VIETNAMESE, max_size=160),
+                   st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=80))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
 def test_any_text_gives_finite_well_placed_facts(text: str) -> None:
     doc = make_doc(text)
     split_sentences(doc)
@@ -177,3 +254,5 @@ def test_any_text_gives_finite_well_placed_facts(text: str) -> None:
         assert math.isfinite(f.value) and abs(f.value) <= MAX_VALUE
         assert f.value_max is None or math.isfinite(f.value_max)
         assert doc.text[f.start : f.end] == f.text
+        row = fact_row(doc, f)
+        assert text[row.start : row.end] == row.text  # offsets in the caller's string (NFD stays NFD)

@@ -2,11 +2,15 @@
 
 Each ``tests/fixtures/pages/<layout>_<YYYY_MM_DD>.html.gz`` has a ``.json`` with the URL, the fetch
 instant, the Content-Type and the ``expected`` record fields (empty fields are left out). The
-fixtures are produced by ``scripts/generate_parser_fixtures.py`` and reviewed as a JSON diff.
+fixtures are produced by ``scripts/generate_parser_fixtures.py``, which writes what the parsers
+give today: a snapshot, until someone reads it against the page. So every fixture carries a
+``reviewed`` note (who, when, how, what was found) with the sha256 of the ``expected`` it
+reviewed; a regenerated ``expected`` fails here until it has been read again (tests/README.md).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -77,3 +81,30 @@ def test_every_field_a_layout_offers_has_an_expected_value(layout: str) -> None:
 def test_text_is_title_sapo_body_joined_by_blank_lines(name: str) -> None:
     _, record = _load(name)
     assert record["text"] == "\n\n".join(p for p in (record["title"], record["sapo"], record["body"]) if p)
+
+
+REVIEW_KEYS = {"by", "on", "how", "findings", "expected_sha256"}
+
+
+def expected_sha256(expected: dict) -> str:
+    """The digest a review note records: of the expected fields, canonically serialized."""
+    return hashlib.sha256(json.dumps(expected, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_every_fixture_was_reviewed_against_its_page(name: str) -> None:
+    doc = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+    note = doc.get("reviewed")
+    assert isinstance(note, dict) and set(note) >= REVIEW_KEYS and all(note[k] for k in REVIEW_KEYS), (
+        f"{name}: no review note: read every expected field against the page, then add "
+        f"'reviewed' with {sorted(REVIEW_KEYS)} (tests/README.md)")
+    datetime.strptime(note["on"], "%Y-%m-%d")
+    assert note["expected_sha256"] == expected_sha256(doc["expected"]), (
+        f"{name}: 'expected' changed since it was reviewed on {note['on']}: read the changed fields against the "
+        "page, then update the note (by, on, findings, expected_sha256)")
+
+
+def test_the_generic_fallback_reads_the_byline_printed_beside_the_date() -> None:
+    """Regression (issue 9): the redesigned page prints 'Hồ Lài - Văn Quân' beside the date."""
+    _, record = _load("generic_2024_09_23")
+    assert record["author"] == ["Hồ Lài", "Văn Quân"]

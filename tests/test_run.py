@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import subprocess
@@ -45,8 +46,14 @@ def test_the_demo_exports_parquet_and_csv_of_the_same_rows(sample_output: Path) 
     for table in ("articles", "mentions", "entities", "facts"):
         assert pq.read_metadata(export / f"{table}.parquet").num_rows == n[table]
         assert (export / f"{table}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    # the manifest is the demo's receipt: rows per table = the store's, sha256 per file = the file's,
+    # and it names every file written beside it, no more
     manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest
+    assert manifest["tables"] == {t: {"rows": n[t]} for t in ("articles", "mentions", "entities", "facts")}
+    written = sorted(p.name for p in export.iterdir() if p.is_file() and p.name != "manifest.json")
+    assert sorted(manifest["files"]) == written
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((export / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_the_demo_summary_names_the_stages(sample_output: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import email.utils
+import gzip
 import http.client
 import itertools
 import json
@@ -23,6 +24,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from baodantoc.cli import cli
+from baodantoc.crawler.compression import InflateError, inflate_capped
 from baodantoc.crawler.sample_site import (
     ContentError,
     article_text,
@@ -38,7 +40,7 @@ from baodantoc.crawler.sample_site.content import (
     published_at,
     validate_article,
 )
-from baodantoc.crawler.sample_site.edges import EDGE_PAGES, to_cp1258
+from baodantoc.crawler.sample_site.edges import BOMB_BYTES, EDGE_PAGES, OFFSITE_TARGET, gzip_bomb, to_cp1258
 from baodantoc.crawler.sample_site.generator import generate_articles
 from baodantoc.crawler.sample_site.server import serve_sample_site, start_process
 from baodantoc.crawler.sample_site.site import SampleSite
@@ -99,8 +101,8 @@ def test_content_set_is_complete_and_consistent(articles):
         assert article["published"].endswith("+07:00")
 
 
-@pytest.mark.parametrize("quirk", ["nfd", "old_tone", "relative_time", "no_author", "legacy_cp1258",
-                                   "m_redirect", "retry_500", "slow", "malformed_html"])
+@pytest.mark.parametrize("quirk", ["nfd", "old_tone", "relative_time", "no_author", "legacy_cp1258", "wrong_charset",
+                                   "double_utf8", "m_redirect", "retry_500", "slow", "malformed_html"])
 def test_every_quirk_is_exercised(articles, quirk):
     assert by_quirk(articles, quirk)
 
@@ -280,6 +282,8 @@ def test_every_article_page_yields_its_article_text(site, articles):
         assert status == 200, article["id"]
         charset = headers["content-type"].split("charset=")[1]
         html = body.decode("cp1258" if charset == "windows-1258" else "utf-8")
+        if "double_utf8" in article.get("quirks", []):  # undo the Latin-1 round trip it is served with
+            html = html.encode("latin-1").decode("utf-8")
         page = BeautifulSoup(html, "lxml")  # lxml recovers malformed pages the way browsers do
         vnn = article["host"] == "dantocphattrien.vietnamnet.vn"
         assert (_vnn_text(page) if vnn else _cms_text(page)) == article_text(article), article["id"]
@@ -371,6 +375,14 @@ def test_quirky_articles(site, articles):
     body = fetch(site, article_url(broken))[2].decode()
     assert "</p>" not in body and "</article>" not in body
     assert _cms_text(BeautifulSoup(body, "lxml")) == article_text(broken)
+    mislabelled = by_quirk(articles, "wrong_charset")
+    _, headers, body = fetch(site, article_url(mislabelled))
+    assert headers["content-type"] == "text/html; charset=iso-8859-1"
+    assert article_text(mislabelled).split("\n")[0] in body.decode("utf-8")      # the bytes are UTF-8
+    doubled = by_quirk(articles, "double_utf8")
+    text = fetch(site, article_url(doubled))[2].decode("utf-8")
+    title = article_text(doubled).split("\n")[0]
+    assert title not in text and title.encode("utf-8").decode("latin-1") in text  # mojibake, on purpose
 
 
 def test_vietnamnet_markup(site, articles):
@@ -492,8 +504,9 @@ def test_home_pages_and_unknown_host(site):
     assert any("utm_source=" in h and "utm_medium=" in h for h in hrefs) and any("fbclid=" in h for h in hrefs)
     assert any(h.startswith("https://chuongtrinhmtqg.baodantoc.vn/") for h in hrefs)
     assert any(h.startswith("https://dantocphattrien.vietnamnet.vn/") for h in hrefs)
-    for path in EDGE_PAGES:
-        assert f"https://baodantoc.vn{path}" in hrefs or path in home.select_one("footer").decode()
+    for path, (kind, _) in EDGE_PAGES.items():
+        if kind != "redirect_loop_back":  # reached through the first leg of the loop only
+            assert f"https://baodantoc.vn{path}" in hrefs or path in home.select_one("footer").decode()
     tracked = next(h for h in hrefs if "utm_source=" in h)
     assert fetch(site, tracked)[2] == fetch(site, tracked.split("?")[0])[2]
 
@@ -558,6 +571,38 @@ def test_oversized_empty_and_non_article_pages(site):
         page = soup(body)
         assert status == 200 and page.select_one("h1.page-title")
         assert not page.select("h1.news-title, span.distribution-date, div.news-body-content")
+
+
+def test_gzip_bomb_is_a_valid_gzip_stream_of_zeros(site):
+    status, headers, body = fetch(site, _edge("gzip_bomb"))
+    assert status == 200 and headers["content-encoding"] == "gzip"
+    assert len(body) < 1.1 * 1024 * 1024 and body == gzip_bomb(BOMB_BYTES)        # 1 GiB in about 1 MB
+    assert gzip.decompress(gzip_bomb(8 << 20)) == bytes(8 << 20)                   # structure and CRC hold
+    with pytest.raises(InflateError, match="over 4,194,304 bytes") as info:
+        inflate_capped(body, 4 * 1024 * 1024)
+    assert info.value.kind == "oversized"
+
+
+def test_redirects_that_loop_or_leave_the_site(site):
+    first, back = _edge("redirect_loop"), _edge("redirect_loop_back")
+    for url, target in ((first, back), (back, first)):
+        status, headers, _ = fetch(site, url)
+        assert status == 302 and headers["location"] == target
+    status, headers, _ = fetch(site, _edge("offsite_redirect"))
+    assert status == 302 and headers["location"] == OFFSITE_TARGET and urlsplit(OFFSITE_TARGET).hostname not in site.hosts
+
+
+def test_server_error_never_passes(site):
+    assert [fetch(site, _edge("server_error"))[0] for _ in range(3)] == [503, 503, 503]
+
+
+def test_unrepairable_mojibake_page(site):
+    status, _, body = fetch(site, _edge("mojibake"))
+    text = body.decode("utf-8")
+    title = EDGE_PAGES[urlsplit(_edge("mojibake")).path][1]
+    assert status == 200 and title not in text and not any("\x80" <= c <= "\x9f" for c in text)
+    garbled = "".join(c for c in title.encode("utf-8").decode("latin-1") if not "\x80" <= c <= "\x9f")
+    assert garbled in text  # double-encoded, then its C1 controls dropped: no tool can undo that exactly
 
 
 # -- processes and CLI ----------------------------------------------------------------------------------

@@ -202,7 +202,7 @@ def test_fts_syntax_is_plain_text(db, query: str) -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"since": "2024", "until": "2023"}, "--since 2024 is after --until 2023: the date range is empty"),
     ({"since": "yesterday"}, "--since 'yesterday' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"),
-    ({"until": "2024-02-30"}, "--until '2024-02-30' is not a valid date"),
+    ({"until": "2024-02-30"}, "--until '2024-02-30' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ({"min_value": "abc"}, "--min 'abc' is not a number (e.g. 50, 51.4 or 3.5e9)"),
     ({"max_value": "nan"}, "--max 'nan' is not a finite number"),
     ({"min_value": "10", "max_value": "5"}, "--min 10 is greater than --max 5: nothing can match"),
@@ -225,8 +225,10 @@ def test_nothing_to_search_for() -> None:
 
 def test_filters_are_parameters_not_sql(db) -> None:
     for value in ("x' OR '1'='1", "Lào Cai'); DELETE FROM facts; --"):
-        hits, notes = search(db, build_query("dong", place=value, section=value, person=value))
+        hits, notes = search(db, build_query("dong", place=value, person=value))
         assert hits == [] and notes
+        with pytest.raises(QueryError, match="is not a section of the store"):
+            search(db, build_query("dong", section=value))
     assert db.execute("SELECT count(*) FROM facts").fetchone()[0] > 0
 
 
@@ -301,6 +303,10 @@ def test_non_numeric_article_ids_are_searched_too(store: Path, tmp_path: Path) -
     (["dong", "--limit", "many"], 2, "Error: --limit 'many' is not a whole number"),
     (["dong", "--json", "--csv"], 2, "Error: choose one of --json and --csv"),
     (["NEAR(ho", "--fts"], 2, "Error: --fts query 'NEAR(ho' is not valid FTS5 syntax"),
+    # issue 10: these three ended in a traceback (unterminated string, unknown special query, no such column)
+    (['"', "--fts"], 2, "Error: --fts query '\"' is not valid FTS5 syntax (unterminated string)"),
+    (["*", "--fts"], 2, "Error: --fts query '*' is not valid FTS5 syntax (unknown special query"),
+    (["title:x", "--fts"], 2, "Error: --fts query 'title:x' is not valid FTS5 syntax (no such column: title)"),
 ])
 def test_cli_errors_are_one_line(store: Path, args: list[str], code: int, message: str) -> None:
     result = CliRunner().invoke(cli, ["search", *args, "--store", str(store)])
@@ -322,7 +328,7 @@ def test_cli_outputs(store: Path) -> None:
     rows = json.loads(as_json.stdout)
     assert len(rows) == 4 and all(r["facts"][0]["kind"] == "percent" for r in rows)
     as_csv = runner.invoke(cli, ["search", "ty le", "--kind", "percent", "--limit", "4", "--csv", "--store", str(store)])
-    lines = as_csv.stdout_bytes.decode("utf-8").split("\r\n")  # (.stdout turns CRLF into LF)
+    lines = as_csv.stdout_bytes.decode("utf-8-sig").split("\r\n")  # (.stdout turns CRLF into LF)
     assert lines[0].startswith("published_at,article_id,sentence_index,sentence,fact_text") and len(lines) == 6
     table = runner.invoke(cli, ["search", "lao cai", "--limit", "2", "--store", str(store)])
     assert table.exit_code == 0 and "Lào" in table.stdout and "https://baod" in table.stdout
@@ -351,3 +357,66 @@ def test_search_on_the_sample_site_output(request: pytest.FixtureRequest) -> Non
 def test_output_commands_have_help_with_an_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example: baodantoc " + command in result.output
+
+
+# --- issue 11: a fact is found by where it holds ------------------------------------------------
+
+PLACED = {
+    # a village no gazetteer lists: its facts hold in Lai Châu through the commune named with it
+    "1700000000001": "Bản Sì Thâu Chải\n\nNăm 2023, bản Sì Thâu Chải, xã Tả Phìn, huyện Sìn Hồ có 96 hộ nghèo.",
+    # old Yên Bái, part of Lào Cai since 2025
+    "1700000000002": "Văn Chấn\n\nNăm 2023, huyện Văn Chấn (Yên Bái) có 1.200 hộ nghèo.",
+    # a national figure
+    "1700000000003": "Cả nước\n\nNăm 2023, cả nước có 1.552 xã khu vực III.",
+}
+
+
+@pytest.fixture(scope="module")
+def placed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from baodantoc.jobs.extract import extract_store
+    from baodantoc.records import Article
+    from baodantoc.store import upsert_article
+
+    path = tmp_path_factory.mktemp("placed") / "s.sqlite"
+    db = connect(path)
+    with db:
+        for aid, text in PLACED.items():
+            upsert_article(db, Article(article_id=aid, url=f"https://baodantoc.vn/a-{aid}.htm", title=text.split("\n")[0],
+                                       text=text, published_at="2024-01-05T08:00:00+07:00", section="xa-hoi"))
+    db.close()
+    extract_store(path)
+    return path
+
+
+@pytest.mark.parametrize(("place", "strict", "values"), [
+    ("Lai Châu", False, [96.0]),  # through the village
+    ("Lào Cai", False, [1200.0]),  # today's Lào Cai holds old Yên Bái
+    ("Lào Cai", True, []),
+    ("Yên Bái", False, [1200.0]),
+    ("Việt Nam", False, [1552.0]),  # national figures
+    ("cả nước", False, [1552.0]),
+])
+def test_issue11_facts_are_found_by_their_own_province(placed_store: Path, place: str, strict: bool,
+                                                       values: list[float]) -> None:
+    db = open_store(placed_store)
+    try:
+        hits, notes = search(db, build_query(place=place, strict_place=strict, facts_only=True))
+    finally:
+        db.close()
+    assert sorted(h.facts[0]["value"] for h in hits) == values
+    assert not values or not notes
+
+
+def test_issue11_a_fact_shows_where_and_when(placed_store: Path) -> None:
+    db = open_store(placed_store)
+    try:
+        (hit,), _ = search(db, build_query(place="Lai Châu", facts_only=True))
+    finally:
+        db.close()
+    fact = hit.facts[0]
+    assert {k: fact[k] for k in ("province", "province_2025", "scope", "period", "period_source")} == {
+        "province": "Lai Châu", "province_2025": "Lai Châu", "scope": None, "period": "2023",
+        "period_source": "stated"}
+    out = io.StringIO()
+    print_table([hit], Console(file=out, width=400), facts_mode=True)
+    assert "Sì Thâu Chải, Lai Châu · 2023" in out.getvalue()

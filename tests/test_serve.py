@@ -6,35 +6,32 @@ real Chromium against a real server.
 
 from __future__ import annotations
 
-import asyncio
+import importlib
 import json
+import os
 import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from outputs_helpers import synthetic_store
+from outputs_helpers import get, served_store
 
 from baodantoc.cli import cli
 from baodantoc.store import connect
 from baodantoc.store.folding import fts_words, tokens
 from baodantoc.web.serve import build_datasette, prepare_store
 
+serve_module = importlib.import_module("baodantoc.web.serve")  # the package's `serve` is the function
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = synthetic_store(tmp_path_factory.mktemp("serve") / "bdt.sqlite", articles=150)
-    prepare_store(path)
-    return path
+    return served_store(tmp_path_factory.mktemp("serve") / "bdt.sqlite", articles=150)
 
 
 @pytest.fixture(scope="module")
 def ds(store: Path):
     return build_datasette(store)
-
-
-def get(ds, path: str):
-    return asyncio.run(ds.client.get(path))
 
 
 def get_json(ds, path: str) -> list[dict]:
@@ -43,9 +40,13 @@ def get_json(ds, path: str) -> list[dict]:
     return json.loads(response.text)
 
 
-def test_the_store_is_served_immutable(ds) -> None:
+def test_the_store_is_served_read_only_and_live(ds) -> None:
+    """Regression (issue 10): served immutable, a store that a crawl was writing answered
+    "database disk image is malformed" to most queries."""
     db = ds.databases["bdt"]
-    assert db.is_mutable is False and db.is_memory is False
+    assert db.is_mutable is True and db.is_memory is False
+    response = get(ds, "/bdt.json?sql=" + "delete+from+articles")
+    assert response.status_code == 400  # mode=ro: Datasette never writes, even when asked
 
 
 def test_tables_and_columns_are_described(ds) -> None:
@@ -103,16 +104,28 @@ def test_canned_people_and_agencies(ds) -> None:
     assert agencies and all("Dân tộc" in a["agency"] for a in agencies)
 
 
-def test_prepare_store_folds_the_wal_into_the_file(tmp_path: Path) -> None:
+def test_rows_written_while_serving_show_up(tmp_path: Path) -> None:
     path = tmp_path / "wal.sqlite"
     writer = connect(path)
     with writer:
         writer.execute("INSERT INTO articles (article_id, url, text) VALUES ('42', 'u', 't')")
     assert Path(f"{path}-wal").stat().st_size > 0  # the row is only in the WAL so far
-    prepare_store(path)
-    ds = build_datasette(path)
-    assert get_json(ds, "/wal/articles.json")[0]["article_id"] == "42"
+    ds = build_datasette(path, live=prepare_store(path))
+    assert [r["article_id"] for r in get_json(ds, "/wal/articles.json")] == ["42"]
+    with writer:  # a crawl goes on writing while the store is served
+        writer.execute("INSERT INTO articles (article_id, url, text) VALUES ('43', 'u2', 't2')")
+    assert sorted(r["article_id"] for r in get_json(ds, "/wal/articles.json")) == ["42", "43"]
     writer.close()
+
+
+def test_a_file_we_cannot_write_is_served_as_an_immutable_snapshot(tmp_path: Path, store: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(store.read_bytes())
+    monkeypatch.setattr(serve_module.os, "access", lambda path, mode: mode != os.W_OK)  # root writes anything
+    live = prepare_store(copy)
+    assert live is False and build_datasette(copy, live).databases["copy"].is_mutable is False
+    assert "snapshot" in serve_module.serve_mode(live) and "live" in serve_module.serve_mode(True)
 
 
 def test_fts_words_quotes_everything() -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
 from ..config import VERSION
+from ..store import DatabaseError, StoreError
+from ..store.db import describe_error
 from .crawl import register as register_crawl_commands
 from .errors import UserError
 from .extract import register as register_extract_commands
@@ -20,7 +23,37 @@ from .outputs import register as register_output_commands
 from .run import register as register_run_commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The command group; a store failure no command foresaw (a damaged page met halfway through
+    a search or an extract) still ends in one line that says what to do, never a traceback."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["baodantoc.argv"] = list(args)  # to name the store in a message, if it fails
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
+        except DatabaseError as exc:
+            raise UserError(describe_error(_store_argument(ctx.meta.get("baodantoc.argv", [])), exc)) from None
+
+
+def _store_argument(args: list[str]) -> str:
+    """The store a command line names (--store; the output folder of crawl and run), else the default."""
+    from ..config import default_store_path
+
+    command = next((a for a in args if not a.startswith("-")), "")
+    flags = ("--store", "-o", "--output") if command in ("crawl", "run") else ("--store",)
+    for flag in flags:
+        if flag in args[:-1]:
+            value = args[args.index(flag) + 1]
+            return value if flag == "--store" else str(default_store_path(Path(value)))
+    return str(default_store_path())
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(VERSION, prog_name="baodantoc")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def cli(verbose: int) -> None:
@@ -38,7 +71,8 @@ def cli(verbose: int) -> None:
 @click.option("--synthetic", type=click.IntRange(0, 1_000_000), default=0, show_default=True,
               help="Also serve this many generated articles (for scale runs).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the generated articles.")
-def sample_site(port: int, synthetic: int, seed: int) -> None:
+@click.option("--drifted", is_flag=True, help="Serve some sections in a redesigned markup no layout knows.")
+def sample_site(port: int, synthetic: int, seed: int, drifted: bool) -> None:
     """Serve the bundled sample site (all the paper's hosts on one local port) until Ctrl-C.
 
     Requests pick the host by their Host header (unknown: baodantoc.vn); pages link to the real
@@ -51,7 +85,7 @@ def sample_site(port: int, synthetic: int, seed: int) -> None:
     from ..crawler.sample_site import ContentError, serve_sample_site
 
     try:
-        with serve_sample_site(port=port, synthetic=synthetic, seed=seed) as site:
+        with serve_sample_site(port=port, synthetic=synthetic, seed=seed, drifted=drifted) as site:
             click.echo(f"sample site at {site.origin} ({len(site.site.catalog.articles)} articles)")
             click.echo("hosts (send one as the Host header): " + ", ".join(site.hosts))
             click.echo(f"try: curl -H 'Host: baodantoc.vn' {site.origin}/chinh-sach.htm   (Ctrl-C stops)")

@@ -7,10 +7,11 @@ display (machines get JSON or CSV from the same records).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -121,21 +122,93 @@ def print_report(report: CrawlReport, console: Console | None = None) -> None:
     console.print(f"  skipped     {_counts(report.skipped)}", highlight=False)
     console.print(f"  errors      {_counts(report.errors)}", highlight=False)
     console.print(f"  cross-posts {_counts(report.crossposts)}", highlight=False)
+    if report.repaired:
+        console.print(f"  repaired    {_counts(report.repaired)}", highlight=False)
     console.print(f"  store       {report.store} (run {report.run_id}; report in crawl_runs)", highlight=False)
+    if report.job:
+        console.print(f"  job         {report.job['dir']}: run {report.job['run']}, {report.job['mode']} "
+                      f"({report.job['why']})", highlight=False)
     checks = Table(title="coverage and checks", title_justify="left")
     checks.add_column("check")
     checks.add_column("value", justify="right")
     checks.add_column("threshold", justify="right")
     checks.add_column("result")
     for check in report.checks:
-        unit = "%" if check["name"].startswith("coverage:") else ""
+        unit = "%" if check["name"].startswith(("coverage:", "drift:")) else ""
         result = {True: "[green]pass[/]", False: "[red]FAIL[/]", None: "[dim]not run (no articles)[/]"}[check["passed"]]
-        checks.add_row(check["name"], f"{check['value']}{unit}", f"≥ {check['threshold']}{unit}", result)
+        checks.add_row(check["name"], f"{check['value']}{unit}", f"{check.get('op', '≥')} {check['threshold']}{unit}",
+                       result)
     console.print(checks)
-    degraded = {f: n for f, layers in report.layers.items() for layer, n in layers.items() if layer == "generic"}
-    if degraded:
-        console.print("[yellow]fields read by the generic fallback (has the site's layout changed?):[/] "
-                      + ", ".join(f"{f} {n}" for f, n in sorted(degraded.items())))
+    print_hosts(report, console)
+
+
+def _layers(counts: dict[str, int]) -> str:
+    return " · ".join(f"{layer} {n:,}" for layer, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def print_hosts(report: CrawlReport, console: Console) -> None:
+    """One line per host: which layouts read its article pages; on a drift alarm, each field's layers,
+    the alarms in words with sample URLs, and what to do next."""
+    if report.hosts:
+        console.print("  layouts     " + " | ".join(
+            f"{host} {_layers(entry.get('layouts', {}))}" for host, entry in sorted(report.hosts.items())),
+            highlight=False)
+    if not report.drift:
+        return
+    console.print("[bold red]drift alarm[/]: how each host's article pages were read, field by field", highlight=False)
+    for host in sorted({a["host"] for a in report.drift}):
+        entry = report.hosts.get(host, {})
+        console.print(f"  {host}: {entry.get('pages', 0):,} article pages · layouts {_layers(entry.get('layouts', {}))}",
+                      highlight=False)
+        for name, layers in sorted(entry.get("fields", {}).items()):
+            console.print(f"    {name:<13} {_layers(layers)}", highlight=False, markup=False)
+    for alarm in report.drift:
+        console.print(f"[bold red]DRIFT[/] {alarm['message']}", highlight=False, soft_wrap=True)
+        for url in alarm["samples"]:
+            console.print(f"    e.g. {url}", highlight=False, markup=False, soft_wrap=True)
+    hosts = ", ".join(sorted({a["host"] for a in report.drift}))
+    console.print(f"[yellow]{hosts}: pages are being read without their layout. Run `baodantoc parse PAGE --url URL "
+                  "--explain` on a sample page, then follow docs/CRAWLING.md, \"When the site changes its "
+                  "layout\".[/]", highlight=False)
+
+
+# -- parse --explain ------------------------------------------------------------------------------
+
+#: Characters of a value shown per line by ``parse --explain`` (bodies are long).
+EXPLAIN_WIDTH = 90
+
+
+def _short(value: Any) -> str:
+    if value is None or value in ("", [], {}):
+        return "(nothing)"
+    if isinstance(value, list):
+        value = " | ".join(v if isinstance(v, str) else " / ".join(str(x) for x in v if x) if isinstance(v, tuple)
+                           else str(v) for v in value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= EXPLAIN_WIDTH else text[: EXPLAIN_WIDTH - 1] + "…"
+
+
+def print_explanation(record: Any, candidates: list[Any], console: Console | None = None) -> None:
+    """``parse --explain``: per field, the layer and source that answered, then the candidates that lost.
+
+    ``candidates`` are the layout recorder's (``baodantoc.crawler.layouts.trace.Candidate``); a
+    field no layer answered says so, so a missing value is as visible as a fallback.
+    """
+    console = console or Console(highlight=False, soft_wrap=True)
+    console.print(f"[bold]layout[/] {record.layout} · article_id {record.article_id} · {record.url}")
+    fields: dict[str, list[Any]] = {}
+    for candidate in candidates:
+        fields.setdefault(candidate.field, []).append(candidate)
+    for name, found in fields.items():
+        winner = next((c for c in found if c.won), None)
+        head = (f"[bold]{name}[/] ← [cyan]{winner.layer}[/] ({winner.source}): {_short(winner.value)}"
+                if winner else f"[bold]{name}[/] ← [red]no layer answered[/]")
+        console.print(head, markup=True)
+        for c in found:
+            if c is winner:
+                continue
+            mark = "lost" if c.value not in (None, "", [], {}) else "empty"
+            console.print(f"    {mark:5} {c.layer} ({c.source}): {_short(c.value)}", markup=False)
 
 
 # -- extraction scores and the run summary -------------------------------------------------------
@@ -165,6 +238,11 @@ def print_evaluation(result: dict[str, Any], console: Console | None = None) -> 
     console.print(table)
     speed = ", ".join(f"{n} {result['systems'][n]['chars_per_second']:,} chars/s" for n in systems)
     console.print(f"speed: {speed}")
+    for name in systems:
+        context = result["systems"][name].get("context")
+        if context:
+            parts = [f"{k} {v['accuracy']:.3f} ({v['right']}/{v['total']})" for k, v in context.items()]
+            console.print(f"fact context ({name}, matched facts): " + ", ".join(parts))
     for err in result.get("errors", []):
         console.print("\t".join(str(x) for x in err), markup=False, highlight=False)
 
@@ -204,18 +282,55 @@ def _number(fact: dict[str, Any], with_subject: bool) -> str:
     label = ("~" if fact.get("approx") else "") + (fact.get("text") or "")
     if with_subject and fact.get("subject"):
         label += f" ({fact['subject']})"
+    if with_subject:
+        context = _where_when(fact)
+        if context:
+            label += f"\n  {context}"
     return label
 
 
+def _where_when(fact: dict[str, Any]) -> str:
+    """ "Sì Thâu Chải, Lai Châu · 2023", "cả nước · ../now", "Lai Châu · 2024-05-10 (article date)"."""
+    if fact.get("scope") == "national":
+        where = "cả nước"
+    else:
+        names = [n for n in (fact.get("place_name"), fact.get("province")) if n]
+        where = ", ".join(dict.fromkeys(names))
+    when = fact.get("period") or ""
+    if when and fact.get("period_source") == "article_date":
+        when += " (article date)"
+    return " · ".join(x for x in (where, when) if x)
+
+
+#: Width of the search table written to a pipe or a file (no terminal to size it; $COLUMNS wins):
+#: wide enough that a 13-digit-id URL (~110 characters) stays on one line beside a readable sentence.
+FILE_WIDTH = 220
+
+
+def search_console(file: IO[str] | None = None) -> Console:
+    """The console the search table is drawn on: the terminal as it is, or, for a pipe or a file,
+    :data:`FILE_WIDTH` columns (or $COLUMNS) without colour codes, so URLs are not cut into lines."""
+    if file is None and sys.stdout.isatty():
+        return Console()
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else FILE_WIDTH
+    return Console(file=file or sys.stdout, width=width, no_color=True, highlight=False, force_terminal=False,
+                   legacy_windows=False)
+
+
 def print_search_table(hits: list[Hit], console: Console | None = None, facts_mode: bool = False) -> None:
-    """The human view: one row per hit."""
+    """The human view: one row per hit. On a terminal URLs fold (and are links); elsewhere they stay
+    whole on one line, as a program that reads the lines back needs them."""
     console = console or Console()
     table = Table(show_lines=True, expand=True)
     table.add_column("Date", no_wrap=True, width=10)
     table.add_column("Sentence", ratio=5)
     table.add_column("Number", ratio=2)
     table.add_column("Title", ratio=3)
-    table.add_column("URL", ratio=3, overflow="fold")  # folded, never cut: and a terminal link besides
+    if console.is_terminal:
+        table.add_column("URL", ratio=3, overflow="fold")  # folded, never cut: and a terminal link besides
+    else:
+        longest = max((len(h.url or "") for h in hits), default=3)
+        table.add_column("URL", no_wrap=True, overflow="fold", min_width=min(longest, console.width // 2))
     for hit in hits:
         numbers = "\n".join(_number(f, facts_mode) for f in hit.facts)
         url = Text(hit.url or "", style=f"link {hit.url}" if hit.url else "")

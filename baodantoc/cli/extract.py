@@ -37,7 +37,8 @@ def annotate(input, output, shards_dir: Path | None, id_column: str, text_column
 
     Runs the same extractor as `extract` on arbitrary text; one output line per input line:
     {"id", "entities": [{"type","text","start","end",...}], "references": [...], "facts": [...]}.
-    Lines that are not UTF-8 JSON objects with a "text" string are skipped and counted.
+    Lines that are not UTF-8 JSON objects with a "text" string are skipped and counted; the
+    command exits 1 when no line could be annotated.
 
     With --shards DIR, a corpus of any size (JSONL or Parquet; --id-column and --text-column
     name its columns, the others are carried through) becomes Parquet shards in DIR (documents/,
@@ -74,6 +75,9 @@ def annotate(input, output, shards_dir: Path | None, id_column: str, text_column
     if report.component_errors:
         msg += f"; {report.component_errors} lines had a component error (see their \"errors\")"
     click.echo(msg, err=True)
+    if not report.written:  # nothing usable came in: a pipeline must not take that for success
+        raise UserError("no input line could be read: expected JSON lines like {\"id\": 1, \"text\": \"...\"}"
+                        if report.read else "no input lines: expected JSON lines like {\"id\": 1, \"text\": \"...\"}")
 
 
 def _starts_like_parquet(stream) -> bool:

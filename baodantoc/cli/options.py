@@ -13,8 +13,8 @@ store_option = click.option("--store", "store_path", type=click.Path(dir_okay=Fa
 output_dir_option = click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
                                  help="Output folder holding the store (default: output/).")
 #: The crawl's filters, shared by ``crawl`` and ``run``.
-since_option = click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
-until_option = click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD).")
+since_option = click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+until_option = click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; the whole period).")
 section_option = click.option("--section", metavar="PATH",
                               help='Only this section and its sub-sections ("van-hoa", "chinh-sach/giam-ngheo").')
 limit_option = click.option("--limit", type=click.IntRange(1), metavar="N", help="Stop after storing N articles.")

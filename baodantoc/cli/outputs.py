@@ -25,15 +25,18 @@ class BadQuery(click.ClickException):
 @store_option
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to write to (default: output/export).")
-@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "both"]), default="both", show_default=True)
+@click.option("--format", "fmt", default="parquet,csv", show_default=True, metavar="FORMATS",
+              help="Comma-separated: parquet, csv, xlsx (one workbook, a sheet per table), jsonl; or all.")
 @click.option("--tables", multiple=True, metavar="NAMES",
               help="Tables to export, comma-separated or repeated: articles, mentions, entities, facts (default: all).")
 def export(store_path: Path | None, output: Path | None, fmt: str, tables: tuple[str, ...]) -> None:
-    """Export articles, mentions, entities and facts as Parquet and CSV.
+    """Export articles, mentions, entities and facts as Parquet, CSV, XLSX or JSON Lines.
 
     Parquet has typed columns (timestamps in +07:00, list columns); CSV is UTF-8 with a BOM so
-    Excel shows Vietnamese correctly. Files are replaced atomically; the same store always gives
-    the same bytes. Every column is described in docs/DATA_DICTIONARY.md.
+    Excel shows Vietnamese correctly, with datapackage.json beside it (types, keys) for typed
+    loading; the XLSX workbook keeps ids as text and dates as dates. DATA_DICTIONARY.md in the
+    folder describes every column and gives the pandas line that reads each CSV typed. The folder
+    is replaced whole (a killed export leaves the previous set); the same store gives the same bytes.
 
     Example: baodantoc export --format parquet --tables facts,entities
     """
@@ -42,7 +45,10 @@ def export(store_path: Path | None, output: Path | None, fmt: str, tables: tuple
     from .console import progress_bar
 
     names = [t.strip() for group in tables for t in group.split(",") if t.strip()]
-    formats = ["parquet", "csv"] if fmt == "both" else [fmt]
+    from ..export import FORMATS
+
+    formats = [f.strip().lower() for f in fmt.split(",") if f.strip()]
+    formats = list(FORMATS) if formats == ["all"] else ["parquet", "csv"] if formats == ["both"] else formats
     out_dir = output or default_export_dir()
     try:
         report = export_store(store_path or default_store_path(), out_dir, formats, names or None,
@@ -82,25 +88,25 @@ def export(store_path: Path | None, output: Path | None, fmt: str, tables: tuple
 @click.option("--limit", default="20", metavar="N", help="Most results to show (default 20).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV, one row per (sentence, number).")
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the results to FILE instead; the format is its extension: .csv, .json, .jsonl, .txt.")
 def search(query: tuple[str, ...], store_path: Path | None, person: str | None, org: str | None,
            ethnic: str | None, place: str | None, strict_place: bool, same_sentence: bool, kind: str | None,
            unit: str | None, min_value: str | None, max_value: str | None, since: str | None, until: str | None,
            section: str | None, facts_only: bool, sort: str, raw_fts: bool, limit: str, as_json: bool,
-           as_csv: bool) -> None:
+           as_csv: bool, out_file: Path | None) -> None:
     """Search sentences and numeric facts; diacritics do not matter ("lao cai" = "Lào Cai").
 
     QUERY words must all occur in the sentence; quotes, *, NEAR and parentheses are plain text
     unless --fts. A fact filter (--kind, --unit, --min, --max) returns one row per number.
 
-    Example: baodantoc search ty le ho ngheo --place "Lào Cai" --kind percent --since 2022
+    Example: baodantoc search ty le ho ngheo --place "Lào Cai" --kind percent --since 2022 -o facts.csv
     """
     from ..config import default_store_path
-    from ..search import QueryError, SearchStoreError, build_query, open_store, write_csv, write_json
+    from ..search import QueryError, SearchStoreError, build_query, count_matches, open_store
     from ..search import search as run_search
-    from .console import print_search_table
 
-    if as_json and as_csv:
-        raise BadQuery("choose one of --json and --csv")
+    fmt = _search_format(as_json, as_csv, out_file)
     try:
         n = int(limit)
     except ValueError:
@@ -113,6 +119,7 @@ def search(query: tuple[str, ...], store_path: Path | None, person: str | None, 
         db = open_store(store_path or default_store_path())
         try:
             hits, notes = run_search(db, q)
+            total = count_matches(db, q) if len(hits) >= q.limit else (len(hits), True)
         finally:
             db.close()
     except QueryError as exc:
@@ -121,14 +128,59 @@ def search(query: tuple[str, ...], store_path: Path | None, person: str | None, 
         raise UserError(str(exc)) from None
     for note in notes:
         click.echo(note, err=True)
-    if as_json:
-        write_json(hits, sys.stdout)
-    elif as_csv:
-        write_csv(hits, sys.stdout)
-    elif hits:
-        print_search_table(hits, facts_mode=q.fact_mode)
+    _write_hits(hits, fmt, out_file, facts_mode=q.fact_mode)
     if not hits and not notes:
         click.echo("no results", err=True)
+    elif len(hits) < total[0] or not total[1]:
+        of = f"{total[0]:,}" if total[1] else f"more than {total[0]:,}"
+        click.echo(f"showing {len(hits):,} of {of} (use --limit)", err=True)
+    if out_file is not None:
+        click.echo(f"wrote {len(hits):,} results to {out_file}", err=True)
+
+
+#: ``search -o FILE``: the format of each extension.
+SEARCH_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".txt": "table"}
+
+
+def _search_format(as_json: bool, as_csv: bool, out_file: Path | None) -> str:
+    """The output format: from --json/--csv, or from the extension of -o FILE; they must agree."""
+    if as_json and as_csv:
+        raise BadQuery("choose one of --json and --csv")
+    flag = "json" if as_json else "csv" if as_csv else None
+    if out_file is None:
+        return flag or "table"
+    fmt = SEARCH_FORMATS.get(out_file.suffix.lower())
+    if fmt is None:
+        raise BadQuery(f"-o {out_file}: unknown extension {out_file.suffix or '(none)'!r}; "
+                       f"use one of {', '.join(SEARCH_FORMATS)}")
+    if flag and flag != fmt:
+        raise BadQuery(f"-o {out_file} writes {fmt}, not --{flag}: drop the flag or change the extension")
+    return fmt
+
+
+def _write_hits(hits: list, fmt: str, out_file: Path | None, facts_mode: bool) -> None:
+    from ..search import write_csv, write_json, write_jsonl
+    from .console import print_search_table, search_console
+
+    writers = {"csv": write_csv, "json": write_json, "jsonl": write_jsonl}
+    if out_file is None:
+        if fmt in writers:
+            writers[fmt](hits, sys.stdout)
+        elif hits:
+            print_search_table(hits, search_console(), facts_mode=facts_mode)
+        return
+    # written whole to a temporary file, then renamed: a failed write leaves no half file
+    tmp = out_file.with_name(f".{out_file.name}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            if fmt in writers:
+                writers[fmt](hits, f)
+            else:
+                print_search_table(hits, search_console(f), facts_mode=facts_mode)
+        tmp.replace(out_file)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
 
 
 @click.command()
@@ -137,11 +189,12 @@ def search(query: tuple[str, ...], store_path: Path | None, person: str | None, 
               help="Interface to listen on (0.0.0.0 exposes the store to your network).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
 def serve(store_path: Path | None, host: str, port: int) -> None:
-    """Browse and search the store in Datasette (read-only) until Ctrl-C.
+    """Serve the fact finder and the store's tables in Datasette (read-only) until Ctrl-C.
 
-    Tables and columns are described, facets are set (entity type, fact kind, section, province),
-    facts and entities have full-text search, and canned queries answer "facts about a place",
-    "people and their roles", "articles that mention an agency" and "search sentences".
+    The home page finds facts (a search box with province, kind, year, section and ethnic-group
+    filters; CSV and Excel downloads); /bai/<id> shows an article with its entities and facts
+    marked; the tables are described, link by their foreign keys and download as .xlsx; canned
+    queries answer "facts about a place", "people and their roles" and more.
 
     Example: baodantoc serve --port 8001   (then open http://127.0.0.1:8001/)
     """

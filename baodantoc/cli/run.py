@@ -28,13 +28,17 @@ from .options import (
 @refresh_option
 @workers_option
 @output_dir_option
+@click.option("--include-credits", is_flag=True,
+              help="Count names found only in photo credits, bylines and 'Theo ...' lines among the most mentioned.")
 def run(sample: bool, since: str | None, until: str | None, section: str | None, limit: int | None,
-        refresh: bool, workers: int, output: Path | None) -> None:
+        refresh: bool, workers: int, output: Path | None, include_credits: bool) -> None:
     """Crawl, extract entities and facts, export Parquet/CSV, and print a summary.
 
     The same as `baodantoc crawl`, then `baodantoc extract`, then `baodantoc export`, over one
     output folder (the store, export/ and nothing else). Re-running adds no duplicates: stored
-    articles are skipped (unless --refresh) and only changed articles are re-extracted.
+    articles are skipped (unless --refresh) and only changed articles are re-extracted. The
+    summary's most mentioned people leave out the paper's photographers and bylines
+    (--include-credits counts them).
 
     Example: baodantoc run --sample
     """
@@ -51,7 +55,7 @@ def run(sample: bool, since: str | None, until: str | None, section: str | None,
                            output=output, log_level=crawl_log_level(quiet="CRITICAL"),
                            progress=StatusLine.if_terminal("crawling"))
     try:
-        summary = run_all(options, workers=workers, export_progress=progress_bar)
+        summary = run_all(options, workers=workers, export_progress=progress_bar, include_credits=include_credits)
     except (CrawlError, StoreError, ExtractError, ExportError) as exc:
         raise UserError(str(exc)) from exc
     print_report(summary.crawl)

@@ -40,6 +40,8 @@ class Column:
     meaning: str
     unit: str = ""
     kind: str = "plain"  # plain | timestamp | list | images | json | bool | lifted
+    references: str = ""  # "table.column" of a foreign key (from the record field)
+    field_kind: str = "text"  # the record field's kind (baodantoc.records.fields.KINDS)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class Table:
     def arrow_schema(self) -> pa.Schema:
         return pa.schema([pa.field(c.name, c.type) for c in self.columns])
 
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        """The key columns (the row order of every file is the key order)."""
+        return tuple(c.strip() for c in self.order_by.split(","))
+
 
 S, I32, I64, F64 = pa.string(), pa.int32(), pa.int64(), pa.float64()
 
@@ -67,7 +74,7 @@ _BY_KIND: dict[str, tuple[pa.DataType, str]] = {
 
 def _column(field: FieldInfo) -> Column:
     type_, kind = _BY_KIND[field.kind]
-    return Column(field.name, type_, field.doc, field.unit, kind)
+    return Column(field.name, type_, field.doc, field.unit, kind, field.references, field.kind)
 
 
 def _table(name: str, order_by: str, fields: tuple[FieldInfo, ...], description: str,
@@ -101,41 +108,66 @@ _TYPE_NAMES = {
 
 _PREAMBLE = """# Data dictionary
 
-Every column of every export written by `baodantoc export` (Parquet and CSV). Generated from
-`baodantoc/records/` and `baodantoc/export/schema.py`
-(`python -m baodantoc.export > docs/DATA_DICTIONARY.md`);
-a test fails when this file and the code disagree.
+Every column of every export written by `baodantoc export` (Parquet, CSV, XLSX, JSON Lines).
+Generated from `baodantoc/records/` and `baodantoc/export/schema.py`
+(`python -m baodantoc.export > docs/DATA_DICTIONARY.md`); a test fails when this file and the
+code disagree. Each export folder holds a copy.
 
 ## Files
 
-`baodantoc export --output DIR` writes, per table, `DIR/<table>.parquet` and `DIR/<table>.csv`,
-and `DIR/manifest.json` (row counts and sha256 of each file). Rows are ordered by the table's key,
-so the same store always gives byte-identical files; each file is written to a temporary name
-and renamed, so a reader never sees half a file, and a re-run replaces files instead of adding rows.
+`baodantoc export --output DIR --format parquet,csv,xlsx,jsonl` writes, per table,
+`DIR/<table>.parquet`, `DIR/<table>.csv`, `DIR/<table>.jsonl`, and one workbook
+`DIR/baodantoc.xlsx` (a sheet per table and a `columns` sheet); beside them `datapackage.json`
+(a Frictionless Data Package describing the CSVs: types, formats, primary and foreign keys), this
+file, and `manifest.json` (row counts and sha256 of each file). Rows are ordered by the table's
+key, so the same store always gives byte-identical files. The whole folder is written beside the
+old one and swapped in when complete: a reader, or an export killed half-way, sees the previous
+set or the new one, never a mix (the next run clears what a killed one left). Exporting some
+tables (`--tables facts`) keeps the other tables' files of the previous set.
 
 ## Conventions
 
-- **Timestamps**: Parquet `timestamp[us, tz=+07:00]` (Vietnam time, no DST); CSV ISO 8601 text with
-  `+07:00` (`2024-03-05T08:30:00+07:00`). A stored time without an offset is read as +07:00; a
-  value that is no time at all is exported empty and counted in the export report.
-- **Lists**: Parquet list columns; CSV JSON text (`["Nguyễn Văn A", "Lò Thị B"]`).
-- **JSON objects** (`attributes`, `extraction`): JSON text in both formats, because their keys
-  differ by entity type and extractor version. Documented keys of entity attributes are also
-  lifted into their own columns of `entities`.
+- **Timestamps**: Parquet `timestamp[us, tz=+07:00]` (Vietnam time, no DST); CSV and JSON Lines
+  ISO 8601 text with `+07:00` (`2024-03-05T08:30:00+07:00`); XLSX Excel dates in Vietnam time. A
+  stored time without an offset is read as +07:00; a value that is no time at all is exported
+  empty and counted in the export report.
+- **Ids** (`article_id`, `mention_id`, `fact_id`, `entity_id`) are text everywhere, also when they
+  are all digits: in XLSX they are text cells (Excel would show 1.55893E+12), in CSV load them as
+  `str` (the lines below).
+- **Lists**: Parquet list columns; JSON Lines arrays; CSV and XLSX JSON text (`["Nguyễn Văn A"]`).
+- **JSON objects** (`attributes`, `extraction`): JSON text in Parquet, CSV and XLSX, objects in JSON
+  Lines, because their keys differ by entity type and extractor version. Documented keys of
+  entity attributes are also lifted into their own columns of `entities`.
 - **CSV**: UTF-8 with a byte-order mark (Excel then reads Vietnamese correctly), comma separated,
   CRLF line ends, fields quoted when they hold a comma, quote or line break (RFC 4180); an empty
   field is a missing value; booleans are `true`/`false`. Cells start with the data as stored: a
   text starting with `=`, `+`, `-` or `@` is not escaped, so do not enable formula evaluation on
-  untrusted data. Excel shows at most 32,767 characters per cell (long `body`/`text`); Parquet
-  holds the full text.
+  untrusted data (the XLSX workbook writes every text as text).
+- **XLSX**: header row frozen and filterable, each header cell's note gives the column's meaning
+  and unit. Excel holds at most 32,767 characters per cell: longer `body`/`text` values are cut
+  (ending in "…", counted in the export report) and a table longer than 1,048,575 rows continues
+  on a second sheet (`mentions (2)`); Parquet, CSV and JSON Lines hold everything.
 - **Offsets** (`start`, `end`) count Unicode code points of `articles.text` (Python string
   indices), end exclusive.
+
+## Loading the CSVs typed
+
+With pandas, one line per table (in the export folder; `import pandas as pd`): ids stay strings,
+counts nullable integers, times +07:00 datetimes.
+
+```python
+{pandas_lines}
+```
+
+With Frictionless: `frictionless.Package("datapackage.json").get_resource("facts").read_rows()`.
 """
 
 
 def render_data_dictionary() -> str:
     """The Markdown data dictionary of every exported table and column."""
-    out = [_PREAMBLE]
+    from .datapackage import pandas_read_csv  # (it imports this module's TABLES)
+
+    out = [_PREAMBLE.replace("{pandas_lines}", "\n".join(pandas_read_csv(t) for t in TABLES.values()))]
     for table in TABLES.values():
         out.append(f"\n## `{table.name}`\n\n{table.description}\n\n")
         out.append("| column | type | unit | meaning |\n| --- | --- | --- | --- |\n")

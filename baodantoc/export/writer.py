@@ -1,19 +1,20 @@
-"""``baodantoc export``: the store's records as typed Parquet and Excel-ready CSV.
+"""``baodantoc export``: the store's records as typed Parquet, Excel-ready CSV and XLSX, JSON Lines.
 
-Streamed: rows are read in chunks of :data:`CHUNK_ROWS` and written as they come (a Parquet row
-group, a block of CSV lines), so memory stays flat whatever the store's size. All tables are read
-in one read transaction, so the files agree with each other even while a crawl writes. Each file
-is written under a temporary name in the target folder and renamed into place only when complete.
-Rows are ordered by key and the files carry no write time, so the same store gives the same bytes.
+Streamed: rows are read in chunks of :data:`CHUNK_ROWS` and handed to one sink per format (a
+Parquet row group, a block of CSV or JSON lines, rows of a workbook sheet: :mod:`.sinks`,
+:mod:`.xlsx`), so memory stays flat whatever the store's size. All tables are read in one read
+transaction, so the files agree with each other even while a crawl writes. The whole set —
+tables, ``datapackage.json``, ``DATA_DICTIONARY.md``, ``manifest.json`` — is written into a fresh
+folder that replaces the export folder only when complete (:mod:`.folder`): a reader, or a run
+killed half-way, sees the old set or the new one, never a mix. Rows are ordered by key and the
+files carry no write time, so the same store gives the same bytes.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import logging
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, ExitStack, nullcontext
@@ -22,19 +23,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from ..records import VIETNAM
 from ..store import Connection, DatabaseError, StoreError, connect
 from ..store import export_rows as stored
-from .schema import TABLES, Table
+from .datapackage import datapackage
+from .folder import COMPLETE_MARKER, NotAnExportFolder, carry_over, staged_folder
+from .schema import TABLES, Table, render_data_dictionary
+from .sinks import TABLE_SINKS, csv_cells
+from .xlsx import Workbook
 
 log = logging.getLogger(__name__)
 
 #: Opens a progress display: (description, total, unit) -> a context giving ``advance(n)``.
 ProgressFactory = Callable[[str, int, str], AbstractContextManager[Callable[[float], None]]]
-FORMATS = ("parquet", "csv")
+#: Every format, and those written when none is named.
+FORMATS = ("parquet", "csv", "xlsx", "jsonl")
+DEFAULT_FORMATS = ("parquet", "csv")
+#: Files of the set besides the tables.
+DATAPACKAGE, DICTIONARY, WORKBOOK = "datapackage.json", "DATA_DICTIONARY.md", "baodantoc.xlsx"
 #: Rows per chunk (one Parquet row group). 20,000 article rows of ~3 kB text is ~60 MB in flight.
 CHUNK_ROWS = 20_000
 
@@ -50,6 +56,8 @@ class ExportReport:
     rows: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     bad_values: Counter[str] = field(default_factory=Counter)
+    #: files of the previous set kept because this export did not rewrite their table
+    carried: list[str] = field(default_factory=list)
 
 
 def _timestamp(value: Any, col: str, report: ExportReport) -> datetime | None:
@@ -110,71 +118,35 @@ def _arrow_columns(table: Table, rows: list[tuple], report: ExportReport) -> lis
     return out
 
 
-def _csv_columns(table: Table, columns: list[list[Any]]) -> list[list[Any]]:
-    """The same columns as CSV cells: ISO times, JSON lists, true/false (None is written empty)."""
-    out = []
-    for c, values in zip(table.columns, columns, strict=True):
-        if c.kind == "timestamp":
-            values = [None if v is None else v.isoformat() for v in values]
-        elif c.kind in ("list", "images"):
-            values = [json.dumps(v, ensure_ascii=False) for v in values]
-        elif c.kind == "bool":
-            values = [None if v is None else ("true" if v else "false") for v in values]
-        out.append(values)
-    return out
-
-
-class _AtomicFile:
-    """A file written under a temporary name and renamed over ``path`` on :meth:`commit`."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-
-    def commit(self) -> None:
-        with open(self.tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(self.tmp, self.path)
-
-    def discard(self) -> None:
-        self.tmp.unlink(missing_ok=True)
-
-
 def export_table(db: Connection, table: Table, out_dir: Path, formats: Iterable[str],
                  report: ExportReport, advance: Callable[[float], None] = lambda n: None,
-                 chunk_rows: int = CHUNK_ROWS) -> list[Path]:
-    """Write one table in the given formats; returns the final paths."""
-    schema = table.arrow_schema()
+                 chunk_rows: int = CHUNK_ROWS, workbook: Workbook | None = None) -> list[Path]:
+    """Write one table into ``out_dir`` in the per-table ``formats`` (parquet, csv, jsonl) and, when
+    given, as sheets of ``workbook``; returns the paths written. ``out_dir`` is the staged folder
+    of :func:`export_store` (nobody reads it before it is complete)."""
     _count_bad_json(db, table, stored.columns(db, table.name), report)
-    targets = {fmt: _AtomicFile(out_dir / f"{table.name}.{fmt}") for fmt in formats}
     n = 0
-    try:
-        with ExitStack() as stack:
-            pq_writer = csv_writer = None
-            if "parquet" in targets:
-                pq_writer = stack.enter_context(pq.ParquetWriter(
-                    targets["parquet"].tmp, schema, compression="zstd", write_statistics=True))
-            if "csv" in targets:
-                f = stack.enter_context(open(targets["csv"].tmp, "w", encoding="utf-8-sig", newline=""))
-                csv_writer = csv.writer(f, lineterminator="\r\n")
-                csv_writer.writerow([c.name for c in table.columns])
-            for rows in stored.rows(db, table.name, _wanted(table), table.order_by, chunk_rows):
-                cols = _arrow_columns(table, rows, report)
-                if pq_writer is not None:
-                    arrays = [pa.array(values, c.type) for c, values in zip(table.columns, cols, strict=True)]
-                    pq_writer.write_batch(pa.record_batch(arrays, schema=schema))
-                if csv_writer is not None:
-                    csv_writer.writerows(zip(*_csv_columns(table, cols), strict=True))
-                n += len(rows)
-                advance(len(rows))
-        for target in targets.values():
-            target.commit()
-    except BaseException:
-        for target in targets.values():
-            target.discard()
-        raise
+    with ExitStack() as stack:
+        sinks = []
+        for fmt in formats:
+            if fmt in TABLE_SINKS:
+                ext, sink_type = TABLE_SINKS[fmt]
+                sink = sink_type(table, out_dir / f"{table.name}.{ext}")
+                stack.callback(sink.close)
+                sinks.append(sink)
+        sheets = workbook.table(table) if workbook is not None else None
+        if sheets is not None:
+            stack.callback(sheets.close)
+        for rows in stored.rows(db, table.name, _wanted(table), table.order_by, chunk_rows):
+            cols = _arrow_columns(table, rows, report)
+            for sink in sinks:
+                sink.write(cols)
+            if sheets is not None:
+                sheets.write(cols, csv_cells(table, cols))
+            n += len(rows)
+            advance(len(rows))
     report.rows[table.name] = n
-    paths = [t.path for t in targets.values()]
+    paths = [sink.path for sink in sinks]
     report.files.extend(paths)
     return paths
 
@@ -187,42 +159,68 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_manifest(out_dir: Path, report: ExportReport) -> Path:
-    """``manifest.json``: rows per table and sha256 per file (no time: reproducible).
+def write_manifest(out_dir: Path, report: ExportReport, previous: dict[str, Any] | None = None) -> Path:
+    """``manifest.json``: rows per table and sha256 per file (no time: reproducible). Written last:
+    its presence marks a complete set (:mod:`.folder`).
 
-    Entries of tables not exported this time are kept while their files still exist, so an export
-    of ``--tables facts`` does not make the manifest forget the articles file beside it.
+    ``previous``: the manifest of the set this one replaces; its entries for files carried over
+    (other tables of a ``--tables`` subset) are kept while those files are in ``out_dir``.
     """
-    path = out_dir / "manifest.json"
-    try:
-        old = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        old = {}
-    tables = {k: v for k, v in old.get("tables", {}).items() if any((out_dir / f"{k}.{f}").exists() for f in FORMATS)}
+    old = previous or {}
     files = {k: v for k, v in old.get("files", {}).items() if (out_dir / k).exists()}
+    tables = {k: v for k, v in old.get("tables", {}).items()
+              if k not in report.rows and any(f.startswith(f"{k}.") for f in files)}
     tables.update({name: {"rows": rows} for name, rows in report.rows.items()})
     files.update({p.name: _sha256(p) for p in report.files})
     manifest = {"tables": dict(sorted(tables.items())), "files": dict(sorted(files.items()))}
-    target = _AtomicFile(out_dir / "manifest.json")
-    target.tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    target.commit()
-    return target.path
+    path = out_dir / COMPLETE_MARKER
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def _write_text(path: Path, text: str, report: ExportReport) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")
+    report.files.append(path)
+
+
+def _ours(name: str, exported: set[str]) -> bool:
+    """Is ``name`` a file this export rewrites (so the old one must not be carried over)? The files
+    of the tables exported now, in every format (an old CSV beside a new Parquet would be stale),
+    the workbook (it holds every table), and the package files."""
+    stem, _, ext = name.partition(".")
+    return (name in (COMPLETE_MARKER, DATAPACKAGE, DICTIONARY, WORKBOOK)
+            or (stem in exported and ext in {e for e, _ in TABLE_SINKS.values()}))
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        return json.loads((folder / COMPLETE_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _no_progress(description: str, total: int, unit: str) -> AbstractContextManager[Callable[[float], None]]:
     return nullcontext(lambda n=1: None)
 
 
-def export_store(store: Path, out_dir: Path, formats: Iterable[str] = FORMATS, tables: Iterable[str] | None = None,
-                 progress: ProgressFactory | None = None, chunk_rows: int = CHUNK_ROWS) -> ExportReport:
-    """Export ``tables`` (default: all) of the store at ``store`` to ``out_dir`` in ``formats``.
+def export_store(store: Path, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS,
+                 tables: Iterable[str] | None = None, progress: ProgressFactory | None = None,
+                 chunk_rows: int = CHUNK_ROWS) -> ExportReport:
+    """Export ``tables`` (default: all) of the store at ``store`` to the folder ``out_dir``.
 
-    progress: opens a progress display per table (the command line passes a rich bar).
+    formats: any of :data:`FORMATS` (default parquet and csv; xlsx is one workbook of every table).
+    ``datapackage.json`` (for the CSVs) and ``DATA_DICTIONARY.md`` are always written, and
+    ``manifest.json`` last. The folder is replaced as a whole (see the module docstring); files of
+    tables not exported this time are kept. progress: opens a progress display per table.
     Raises :class:`ExportError` for a missing store, a file that is not a store, an unknown table
-    or format. An empty store gives valid, empty files (with their schema) and ``rows`` all 0.
+    or format, a target folder that holds other files. An empty store gives valid, empty files.
     """
     progress_bar = progress or _no_progress
-    formats = [f for f in FORMATS if f in set(formats)] or list(FORMATS)
+    wanted = set(formats)
+    unknown_formats = sorted(wanted - set(FORMATS))
+    if unknown_formats:
+        raise ExportError(f"unknown format {unknown_formats[0]!r}: choose from {', '.join(FORMATS)}")
+    chosen = [f for f in FORMATS if f in wanted] or list(DEFAULT_FORMATS)
     names = list(tables) if tables else list(TABLES)
     unknown = [t for t in names if t not in TABLES]
     if unknown:
@@ -239,17 +237,38 @@ def export_store(store: Path, out_dir: Path, formats: Iterable[str] = FORMATS, t
         missing = [t for t in names if t not in present]
         if missing:
             raise ExportError(f"{store} has no {missing[0]} table: is it a baodantoc store?")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        with stored.snapshot(db):  # one snapshot for every table, even while a crawl writes
-            for name in names:
-                table = TABLES[name]
-                with progress_bar(f"export {name}", stored.row_count(db, name), "rows") as advance:
-                    export_table(db, table, out_dir, formats, report, advance, chunk_rows)
-        write_manifest(out_dir, report)
+        with staged_folder(out_dir) as stage:
+            _write_set(db, stage, out_dir, names, chosen, report, progress_bar, chunk_rows)
+        report.files = [out_dir / p.name for p in report.files]  # where they are now
     except DatabaseError as exc:
         raise ExportError(f"cannot read {store}: {exc}") from exc
-    except OSError as exc:  # the files were discarded: nothing half-written is left
+    except NotAnExportFolder as exc:
+        raise ExportError(str(exc)) from exc
+    except OSError as exc:  # the staged folder was deleted: the previous set is as it was
         raise ExportError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
     finally:
         db.close()
     return report
+
+
+def _write_set(db: Connection, stage: Path, target: Path, names: list[str], formats: list[str],
+               report: ExportReport, progress_bar: ProgressFactory, chunk_rows: int) -> None:
+    """Every file of the new set, into the staged folder ``stage``; ``manifest.json`` last."""
+    with stored.snapshot(db):  # one snapshot for every table, even while a crawl writes
+        workbook = Workbook(stage / WORKBOOK, report.bad_values) if "xlsx" in formats else None
+        for name in names:
+            table = TABLES[name]
+            with progress_bar(f"export {name}", stored.row_count(db, name), "rows") as advance:
+                export_table(db, table, stage, formats, report, advance, chunk_rows, workbook)
+        if workbook is not None:
+            workbook.close()
+            report.files.append(workbook.path)
+    exported = set(names)
+    report.carried = carry_over(target, stage, lambda entry: not _ours(entry, exported))
+    with_csv = [t for t in TABLES if (stage / f"{t}.csv").exists()]
+    rows = {**{t: v.get("rows", 0) for t, v in _read_manifest(target).get("tables", {}).items()}, **report.rows}
+    if with_csv:
+        package = datapackage(with_csv, rows)
+        _write_text(stage / DATAPACKAGE, json.dumps(package, ensure_ascii=False, indent=2) + "\n", report)
+    _write_text(stage / DICTIONARY, render_data_dictionary(), report)
+    write_manifest(stage, report, _read_manifest(target))

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 #: Input columns the extractor reads when present (the article's date anchors relative periods),
 #: as in the JSONL ``annotate``.
-META_COLUMNS = ("published_at", "url", "section", "title")
+META_COLUMNS = ("published_at", "url", "section", "title", "author")
 #: Arrow type of a JSONL key by the kinds of value it holds ("json": JSON text of each value).
 _JSONL_TYPES = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "str": pa.string(), "json": pa.string()}
 _INT64 = (-(2**63), 2**63 - 1)

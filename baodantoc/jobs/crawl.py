@@ -21,13 +21,18 @@ from pathlib import Path
 from typing import Any
 
 from ..config import default_store_path
+from ..crawler.drift import DriftError
 from ..crawler.filters import CrawlFilters, FilterError
-from ..crawler.report import CrawlReport, ThresholdError, check_thresholds
+from ..crawler.report import CrawlReport, ThresholdError, check_thresholds, drift_thresholds
+from ..store import DatabaseError, StoreError, connect
+from ..store.sections import known_sections, section_prefix_known
 
 #: Marks the report line a child crawl prints on stdout.
 REPORT_MARK = "BAODANTOC-CRAWL-REPORT "
 #: Top-level loggers whose records are the crawl's own (shown at the crawl's ``log_level``).
-CRAWL_LOGGERS = ("scrapy", "twisted", "baodantoc.crawler")
+#: (trafilatura and the libraries it calls log from inside the generic layout: a page they cannot
+#: read is the crawl's business, counted in its report, not a line for the user)
+CRAWL_LOGGERS = ("scrapy", "twisted", "baodantoc.crawler", "trafilatura", "htmldate", "courlan", "justext")
 _reactor_used = False
 
 
@@ -40,8 +45,9 @@ class CrawlOptions:
     """What one crawl does.
 
     sample: start the sample site in its own process and crawl it (throttling off unless
-        ``throttle``); synthetic: generated articles it adds.
-    since, until: publication window, "YYYY-MM-DD" or ISO 8601 (until's day is included);
+        ``throttle``); synthetic: generated articles it adds; drifted: it serves some sections in
+        a redesign no layout knows (the drift alarm's rehearsal).
+    since, until: publication window, YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601 (until's period is included);
     section: a section path ("van-hoa", "chinh-sach/giam-ngheo"); limit: articles to store.
     refresh: fetch articles already stored too (else they are skipped); jobdir: folder that makes
         the crawl resumable (rerun with the same folder after an interruption);
@@ -54,6 +60,7 @@ class CrawlOptions:
 
     sample: bool = False
     synthetic: int = 0
+    drifted: bool = False
     since: str | None = None
     until: str | None = None
     section: str | None = None
@@ -112,7 +119,9 @@ def build_settings(options: CrawlOptions) -> Any:
     coverage = settings.getdict("BAODANTOC_COVERAGE_MIN") if settings.getbool("BAODANTOC_COVERAGE_ENABLED") else {}
     try:
         check_thresholds(settings.get("BAODANTOC_MIN_ARTICLES"), coverage)
-    except ThresholdError as exc:
+        if settings.getbool("BAODANTOC_DRIFT_ENABLED"):
+            drift_thresholds(settings)
+    except (ThresholdError, DriftError) as exc:
         raise CrawlError(str(exc)) from exc
     return settings
 
@@ -129,9 +138,38 @@ def crawl(options: CrawlOptions | None = None, **kwargs: Any) -> CrawlReport:
         CrawlFilters.from_args(options.since, options.until, options.section, options.limit)
     except FilterError as exc:
         raise CrawlError(str(exc)) from exc
+    if options.section:
+        _check_section(options.section, default_store_path(Path(options.output) if options.output else None))
     if options.in_subprocess:
         return _crawl_in_child(options)
     return _crawl_here(options)
+
+
+#: Sections named in an "unknown section" error.
+MAX_SECTIONS_LISTED = 30
+
+
+def _check_section(section: str, store: Path) -> None:
+    """A ``--section`` no stored article is in (nor under) is a typo until shown otherwise: say so and
+    list the known sections. Not checked against an empty store or one without sections: the
+    site's menu, read during the crawl, is then the only list there is."""
+    if not store.exists():
+        return
+    try:
+        db = connect(store, readonly=True)
+    except (StoreError, DatabaseError):
+        return  # the crawl itself reports an unusable store
+    try:
+        known = section_prefix_known(db, section)
+        names = known_sections(db) if known is False else []
+    except DatabaseError:
+        return
+    finally:
+        db.close()
+    if known is False:
+        listed = ", ".join(names[:MAX_SECTIONS_LISTED]) + (" ..." if len(names) > MAX_SECTIONS_LISTED else "")
+        raise CrawlError(f"--section {section!r} is not a section of the articles in {store}; known: {listed} "
+                         "(a section the site added since: crawl once without --section)")
 
 
 def _crawl_here(options: CrawlOptions) -> CrawlReport:
@@ -140,14 +178,18 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
         raise CrawlError("a crawl already ran in this process (Twisted allows one); pass in_subprocess=True")
     from scrapy.crawler import AsyncCrawlerProcess
 
+    from ..crawler.jobdir import JobdirInUse
     from ..crawler.spiders.baodantoc import BaodantocSpider
+    from ..crawler.storefail import STORE_ERROR
 
+    check_store(build_settings(options).get("BAODANTOC_STORE"))
     with ExitStack() as stack:
         if options.sample and not options.host_map:
             from ..crawler.sample_site import start_process
 
             try:
-                site = stack.enter_context(start_process(port=0, synthetic=options.synthetic))
+                site = stack.enter_context(start_process(port=0, synthetic=options.synthetic,
+                                                         drifted=options.drifted))
             except RuntimeError as exc:
                 raise CrawlError(str(exc)) from exc
             options = replace(options, host_map={host: site.origin for host in site.hosts})
@@ -168,12 +210,26 @@ def _crawl_here(options: CrawlOptions) -> CrawlReport:
         _reactor_used = True
         process.start()
     failure = task.exception() if task.done() and not task.cancelled() else None
+    if isinstance(failure, (JobdirInUse, StoreError)):
+        raise CrawlError(str(failure)) from failure
     if failure is not None:
         raise CrawlError(f"the crawl could not start: {type(failure).__name__}: {failure}") from failure
+    store_error = crawler.stats.get_value(STORE_ERROR)
+    if store_error:
+        raise CrawlError(store_error)
     extension = next((m for m in crawler.extensions.middlewares if hasattr(m, "report")), None)
     if extension is None or extension.report is None:
         raise CrawlError("the crawl ended before it produced a report (see the log above)")
     return extension.report
+
+
+def check_store(path: str) -> None:
+    """Open (create, migrate) the store once before crawling: a file that is not a store, or a
+    damaged one, stops the crawl with one line before anything is fetched."""
+    try:
+        connect(path).close()
+    except StoreError as exc:
+        raise CrawlError(str(exc)) from exc
 
 
 def _is_crawl_logger(name: str) -> bool:

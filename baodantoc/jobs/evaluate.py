@@ -90,30 +90,35 @@ class SystemRun:
         return self.characters / self.seconds if self.seconds else 0.0
 
 
+#: what a gold line may tell the extractor besides its text (as ``annotate`` passes it on): the
+#: publication date resolves "năm nay" and is the fallback period
+GOLD_META = ("published_at",)
+
+
 def run_system(name: str, gold: dict[Any, dict[str, Any]],
-               predict: Callable[[str, Any], dict[str, Any]],
+               predict: Callable[[str, Any, dict[str, Any]], dict[str, Any]],
                on_progress: Callable[[int], None] | None = None) -> SystemRun:
-    """``predict(text, id)`` over every gold text, timed after one warm-up call so that the speed
-    compares the systems and not their model loading."""
+    """``predict(text, id, meta)`` over every gold text, timed after one warm-up call so that the
+    speed compares the systems and not their model loading."""
     preds: dict[Any, dict[str, Any]] = {}
     chars = 0
-    predict("Ông Nguyễn Văn An về Hà Nội.", "warm-up")  # load models first: speed is measured warm
+    predict("Ông Nguyễn Văn An về Hà Nội.", "warm-up", {})  # load models first: speed is measured warm
     t0 = time.perf_counter()
     for doc_id, g in gold.items():
-        preds[doc_id] = predict(g["text"], doc_id)
+        preds[doc_id] = predict(g["text"], doc_id, {k: g[k] for k in GOLD_META if isinstance(g.get(k), str)})
         chars += len(g["text"])
         if on_progress:
             on_progress(1)
     return SystemRun(name, preds, time.perf_counter() - t0, chars)
 
 
-def ours(text: str, doc_id: Any) -> dict[str, Any]:
+def ours(text: str, doc_id: Any, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     from ..extract.api import annotate_text
 
-    return annotate_text(text, doc_id=doc_id)
+    return annotate_text(text, doc_id=doc_id, meta=meta)
 
 
-def underthesea_baseline(text: str, doc_id: Any) -> dict[str, Any]:
+def underthesea_baseline(text: str, doc_id: Any, meta: dict[str, Any] | None = None) -> dict[str, Any]:
     from ..extract.baseline import underthesea_entities
 
     return {"id": doc_id, "entities": underthesea_entities(text), "facts": []}
@@ -152,4 +157,22 @@ def evaluate(path: Path, types: tuple[str, ...], baseline: bool = True, keep_err
         }
         if keep_errors and run.name == "baodantoc":
             result["errors"] = [list(e) for e in sc.errors]
+        context, wrong = context_scores(gold, run.predictions)
+        if context:
+            result["systems"][run.name]["context"] = context
+            if keep_errors and run.name == "baodantoc":
+                result.setdefault("errors", []).extend([w[0], f"CTX:{w[1]}", *map(str, w[2:])] for w in wrong)
     return result
+
+
+def context_scores(gold: dict[Any, dict[str, Any]], predictions: dict[Any, dict[str, Any]]
+                   ) -> tuple[dict[str, Any], list[tuple]]:
+    """Where and when, on gold that says it (see ``extract/facts/quality.py``): per aspect the
+    number right, the number scored and their ratio ({} for gold without fact context); and the
+    wrong ones."""
+    from ..extract.facts.quality import fact_context
+
+    counts, wrong = fact_context(gold, predictions)
+    scores = {k: {"right": counts[k], "total": counts[f"{k}:n"], "accuracy": counts[k] / counts[f"{k}:n"]}
+              for k in ("province", "period", "head") if counts[f"{k}:n"]}
+    return scores, wrong

@@ -5,6 +5,7 @@ the crawl report's coverage fields are derived from them (see :mod:`.fields`).
 """
 
 from .annotations import (
+    CREDIT_ROLES,
     ENTITY_FIELDS,
     ENTITY_TYPES,
     FACT_FIELDS,
@@ -32,7 +33,8 @@ from .search import SORTS, SearchQuery
 from .time import VIETNAM, local_iso, now_iso, utc_now
 
 __all__ = [
-    "ARTICLE_FIELDS", "ARTICLE_FIELD_NAMES", "CONTENT_FIELDS", "COVERAGE_FIELDS", "ENTITY_FIELDS", "ENTITY_TYPES",
+    "ARTICLE_FIELDS", "ARTICLE_FIELD_NAMES", "CONTENT_FIELDS", "COVERAGE_FIELDS", "CREDIT_ROLES", "ENTITY_FIELDS",
+    "ENTITY_TYPES",
     "FACT_FIELDS", "FACT_KINDS", "FACT_OUTPUT_KEYS", "JSON_KINDS", "MENTION_FIELDS", "MENTION_OUTPUT_KEYS",
     "SENTENCE_FIELDS", "SORTS", "VIETNAM", "Annotations", "Article", "EntityRow", "FactRow", "FieldInfo",
     "MentionRow", "SearchQuery", "SentenceRow", "content_hash", "describe", "local_iso", "names", "now_iso",

@@ -20,13 +20,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(kw_only=True)
 class Article:
     """One article of the paper, as read from its page (a Scrapy item too: Scrapy accepts dataclasses)."""
 
     article_id: str | None = column(
         "text", "Numeric id from the article URL (13-digit creation time in ms, or a legacy short id); the key.")
-    url: str | None = column("text", "URL the record was fetched from.")
+    url: str = column("text", "URL the record was fetched from.", required=True)
     canonical_url: str | None = column("text", "Canonical www URL with tracking parameters removed.",
                                        content=True)
     host: str | None = column(
@@ -61,7 +61,9 @@ class Article:
         "text", "sha256 of text (hex): equal hashes mean the readable content is unchanged.")
     fingerprint: str | None = column("text", "Near-duplicate fingerprint of the body, used to link cross-posts.")
     extraction: dict[str, str] = column(
-        "json", "JSON object {field: layer that produced it} (selector, json-ld, meta, fallback).")
+        "json", "JSON object {field: layer that produced it}: selector, metadata, generic (the body: "
+                "generic:<extractor>), relative, id_timestamp, listing; and encoding: repaired (mojibake "
+                "undone) or sniffed (UTF-8 served as ISO-8859-1) when the page's text needed it.")
     layout: str | None = column("text", "Name of the layout class that parsed the page.")
     first_seen_at: str | None = column("timestamp", "When the article was first stored.", unit="+07:00")
     updated_at: str | None = column("timestamp", "When the stored content last changed.", unit="+07:00")

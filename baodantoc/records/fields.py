@@ -22,16 +22,21 @@ JSON_KINDS = frozenset({"list", "images", "json"})
 
 
 def column(kind: str, doc: str, *, unit: str = "", default: Any = None, coverage: bool = False,
-           content: bool = False) -> Any:
+           content: bool = False, references: str = "", required: bool = False) -> Any:
     """A dataclass field with its description.
 
     kind: one of :data:`KINDS`; doc: what the value means (shown in the data dictionary and the
     web UI); unit: the unit of a number or offset; coverage: the crawl report measures the share
-    of articles that have it; content: a page parser fills it (the rest is bookkeeping).
+    of articles that have it; content: a page parser fills it (the rest is bookkeeping);
+    references: "table.column" this field points to (a foreign key: the web UI's links, the
+    datapackage's foreignKeys); required: no default (the store's column is NOT NULL; the record type must be ``kw_only``).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown field kind {kind!r}; known: {', '.join(KINDS)}")
-    metadata = {"kind": kind, "doc": doc, "unit": unit, "coverage": coverage, "content": content}
+    metadata = {"kind": kind, "doc": doc, "unit": unit, "coverage": coverage, "content": content,
+                "references": references}
+    if required:
+        return dataclasses.field(metadata=metadata)
     if kind in ("list", "images"):
         return dataclasses.field(default_factory=list, metadata=metadata)
     if kind == "json":
@@ -49,12 +54,13 @@ class FieldInfo:
     unit: str
     coverage: bool
     content: bool
+    references: str = ""
 
 
 def describe(record_type: type) -> tuple[FieldInfo, ...]:
     """The fields of a record dataclass, in declaration order (= column order everywhere)."""
     return tuple(FieldInfo(f.name, f.metadata["kind"], f.metadata["doc"], f.metadata["unit"],
-                           f.metadata["coverage"], f.metadata["content"])
+                           f.metadata["coverage"], f.metadata["content"], f.metadata.get("references", ""))
                  for f in dataclasses.fields(record_type))
 
 

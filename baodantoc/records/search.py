@@ -26,6 +26,8 @@ class SearchQuery:
     #: folded province names (old and new) the place covers, filled by the search layer from the
     #: gazetteer; empty: the place is matched by name only
     place_area: tuple[str, ...] = ()
+    #: the place is the whole country ("Việt Nam", "cả nước"): national figures match
+    place_national: bool = False
     strict_place: bool = False
     same_sentence: bool = False
     kind: str | None = None

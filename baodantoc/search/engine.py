@@ -32,6 +32,9 @@ from ..store.search_index import article_rowid_range
 from ..store.search_sql import (
     FACT_FIELDS,
     QuerySyntaxError,
+    count_rows,
+    credit_notes,
+    fact_columns,
     fetch,
     filters,
     for_one_article,
@@ -39,6 +42,7 @@ from ..store.search_sql import (
     readiness,
     sentence_facts,
 )
+from ..store.sections import known_sections, section_known
 from .places import place_key
 from .query import QueryError
 
@@ -75,6 +79,18 @@ class Hit:
         d.pop("notes")
         d["spans"] = [list(s) for s in self.spans]
         return d
+
+
+#: Sections named in an "unknown section" message (a store may have hundreds of sub-sections).
+MAX_SECTIONS_LISTED = 30
+
+
+def unknown_section_message(section: str, known: list[str]) -> str:
+    """One line: the section is not in the store, and the ones that are (most articles first)."""
+    if not known:
+        return f"--section {section!r}: the store has no article with a section yet"
+    more = f" (and {len(known) - MAX_SECTIONS_LISTED} more)" if len(known) > MAX_SECTIONS_LISTED else ""
+    return f"--section {section!r} is not a section of the store; known: {', '.join(known[:MAX_SECTIONS_LISTED])}{more}"
 
 
 def open_store(path: Path) -> Connection:
@@ -118,7 +134,7 @@ def _row_key(row: Row, fact_mode: bool) -> tuple[Any, ...]:
 
 
 def _rest_of_article(q: SearchQuery, where: list[str], params: list[Any], article_id: str,
-                     stream: int) -> tuple[str, list[Any]]:
+                     stream: int, columns: frozenset[str]) -> tuple[str, list[Any]]:
     """The statement for every match of ``q`` in one article (of stream number ``stream``), cheaply.
 
     A word query is driven by the FTS index: it gets the article's own rowid range (see
@@ -129,21 +145,22 @@ def _rest_of_article(q: SearchQuery, where: list[str], params: list[Any], articl
     where = for_one_article(where)
     rowids = article_rowid_range(article_id)
     if q.has_text and rowids is not None:
-        return queries(everything, where, params, rowids=rowids)[0]
-    return queries(everything, [*where, "a.article_id = ?"], [*params, article_id])[stream]
+        return queries(everything, where, params, rowids=rowids, columns=columns)[0]
+    return queries(everything, [*where, "a.article_id = ?"], [*params, article_id], columns=columns)[stream]
 
 
 def _rows(db: Connection, q: SearchQuery, where: list[str], params: list[Any]) -> list[Row]:
     by_date = not (q.sort == "relevance" and q.has_text)
     rows: list[Row] = []
-    for i, (sql, args) in enumerate(queries(q, where, params)):
+    columns = fact_columns(db)  # a store opened read-only may predate the fact-context columns
+    for i, (sql, args) in enumerate(queries(q, where, params, columns=columns)):
         got = _fetch(db, q, sql, args)
         if by_date and len(got) >= q.limit:
             # LIMIT may have cut the stream's last article short, and it streams an article's
             # sentences last-first (rowid order), so `--limit 1` would show that article's last
             # match: read the rest of that one article, so that reading order below is exact.
             seen = {_row_key(r, q.fact_mode) for r in got}
-            rest_sql, rest_args = _rest_of_article(q, where, params, got[-1]["article_id"], i)
+            rest_sql, rest_args = _rest_of_article(q, where, params, got[-1]["article_id"], i, columns)
             got += [r for r in _fetch(db, q, rest_sql, rest_args) if _row_key(r, q.fact_mode) not in seen]
         rows += got
     if not by_date:
@@ -155,10 +172,14 @@ def _rows(db: Connection, q: SearchQuery, where: list[str], params: list[Any]) -
 
 
 def search(db: Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
-    """Run ``q``; returns the hits (at most ``q.limit``) and notes for the user (e.g. unknown name).
+    """Run ``q``; returns the hits (at most ``q.limit``) and notes for the user (e.g. unknown name,
+    or a person named only in photo credits, whose hits are captions).
 
-    Raises :class:`~baodantoc.search.query.QueryError` for an invalid advanced (``--fts``) query.
+    Raises :class:`~baodantoc.search.query.QueryError` for an invalid advanced (``--fts``) query
+    or a section no stored article is in (the message lists the known ones).
     """
+    if q.section and not section_known(db, q.section):
+        raise QueryError(unknown_section_message(q.section, known_sections(db)))
     where, params, notes = filters(db, q, place_key)
     if notes:
         return [], notes
@@ -172,4 +193,25 @@ def search(db: Connection, q: SearchQuery) -> tuple[list[Hit], list[str]]:
         sentence = row["sentence"] or ""
         hits.append(Hit(row["article_id"], row["sentence_index"], sentence, match_spans(sentence, words), facts,
                         row["title"], row["published_at"], row["section"], row["url"], row["score"]))
-    return hits, []
+    return hits, credit_notes(db, q) if hits else []
+
+
+#: At most this many matches are counted for "showing 20 of N" (else "of more than 1,000"): an
+#: exact count of a common word reads every match (100,000s at 100,000 articles). Measured on a
+#: 20,000-article store: counting 10,000 fact matches took 550-930 ms, 1,000 about 60 ms.
+COUNT_CAP = 1_000
+
+
+def count_matches(db: Connection, q: SearchQuery, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many results ``q`` has without its limit: (count, exact). Past ``cap`` the count stops
+    and ``exact`` is False ("more than 10,000"). Rows are counted as :func:`search` returns them
+    (sentences, or facts in fact mode)."""
+    where, params, notes = filters(db, q, place_key)
+    if notes:
+        return 0, True
+    wide = replace(q, limit=cap + 1, sort="date")
+    found = 0  # the streams cover disjoint rowid ranges: their counts add up
+    for sql, args in queries(wide, where, params, columns=fact_columns(db)):
+        found += count_rows(db, sql, args, raw_fts=q.fts is not None)
+    return min(found, cap), found <= cap
+

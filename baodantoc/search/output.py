@@ -13,7 +13,14 @@ from typing import IO, Any
 from .engine import Hit
 
 CSV_COLUMNS = ("published_at", "article_id", "sentence_index", "sentence", "fact_text", "value", "value_max", "unit",
-               "kind", "approx", "subject", "place", "place_name", "period", "title", "section", "url")
+               "kind", "approx", "subject", "place", "place_name", "province", "province_2025", "scope", "period",
+               "period_source", "title", "section", "url")
+
+
+def write_jsonl(hits: list[Hit], out: IO[str]) -> None:
+    """JSON Lines: one hit per line (see :meth:`Hit.to_dict`), for streaming tools (jq, pandas ``lines=True``)."""
+    for h in hits:
+        out.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
 
 
 def write_json(hits: list[Hit], out: IO[str]) -> None:
@@ -28,10 +35,10 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_csv(hits: list[Hit], out: IO[str]) -> None:
-    """CSV (RFC 4180, CRLF), one row per (sentence, fact); a sentence without facts is one row."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def rows(hits: list[Hit]) -> list[list[Any]]:
+    """The flat rows of :data:`CSV_COLUMNS`, one per (sentence, fact); a sentence without facts is
+    one row. Values as they are (numbers, bools, None): for a spreadsheet writer."""
+    out = []
     for hit in hits:
         base = {"published_at": hit.published_at, "article_id": hit.article_id, "sentence_index": hit.sentence_index,
                 "sentence": hit.sentence, "title": hit.title, "section": hit.section, "url": hit.url}
@@ -39,6 +46,20 @@ def write_csv(hits: list[Hit], out: IO[str]) -> None:
             row = dict(base)
             if fact:
                 row.update({k: fact.get(k) for k in ("value", "value_max", "unit", "kind", "approx", "subject",
-                                                     "place", "place_name", "period")})
+                                                     "place", "place_name", "province", "province_2025", "scope",
+                                                     "period", "period_source")})
                 row["fact_text"] = fact.get("text")
-            writer.writerow([_cell(row.get(c)) for c in CSV_COLUMNS])
+            out.append([row.get(c) for c in CSV_COLUMNS])
+    return out
+
+
+def write_csv(hits: list[Hit], out: IO[str]) -> None:
+    """CSV (RFC 4180, CRLF), one row per (sentence, fact); a sentence without facts is one row.
+
+    Starts with a byte-order mark, as the exports do: Excel reads a CSV without one in the
+    system's code page and garbles Vietnamese.
+    """
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows([_cell(v) for v in row] for row in rows(hits))

@@ -41,3 +41,12 @@ def _provinces_by_folded_name() -> dict[str, ProvinceInfo]:
     """The gazetteer's provinces (names and aliases of both eras) keyed as search folds them, so a
     name typed without diacritics ("lao cai") finds its province too."""
     return {fold_name(key): info for key, info in load_gazetteer().provinces.items()}
+
+
+#: what a journalist types for the whole country (folded): national figures are its facts
+WHOLE_COUNTRY = frozenset({"viet nam", "vn", "ca nuoc", "toan quoc"})
+
+
+def is_whole_country(name: str) -> bool:
+    """"Việt Nam", "cả nước", "toàn quốc": a filter that national figures satisfy."""
+    return place_key(name) in WHOLE_COUNTRY

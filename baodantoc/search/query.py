@@ -13,8 +13,9 @@ import re
 from datetime import date
 
 from ..records import FACT_KINDS, SORTS, SearchQuery
+from ..records.dates import DateError, parse_day
 from ..store.folding import fold, tokens
-from .places import province_area
+from .places import is_whole_country, province_area
 
 KINDS = FACT_KINDS
 #: Longest query we accept (characters): a guard against pasting a whole article.
@@ -26,27 +27,12 @@ class QueryError(ValueError):
     """A search that cannot mean anything (inverted dates, a bound that is no number...)."""
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-
-
 def parse_date(value: str, *, end: bool, option: str) -> date:
-    """YYYY, YYYY-MM or YYYY-MM-DD; a partial date is the first (or, for ``end``, last) day."""
-    m = _DATE_RE.match(value.strip())
-    if not m:
-        raise QueryError(f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    """YYYY, YYYY-MM or YYYY-MM-DD (:func:`baodantoc.records.dates.parse_day`); a :class:`QueryError` otherwise."""
     try:
-        if month is None:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if day is None:
-            first = date(year, int(month), 1)
-            if not end:
-                return first
-            nxt = date(year + (first.month == 12), first.month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        return date(year, int(month), int(day))
-    except ValueError:
-        raise QueryError(f"{option} {value!r} is not a valid date") from None
+        return parse_day(value, end=end, option=option)
+    except DateError as exc:
+        raise QueryError(str(exc)) from None
 
 
 def parse_number(value: str, option: str) -> float:
@@ -96,6 +82,7 @@ def build_query(text: str = "", *, fts: bool = False, person: str | None = None,
     q.ethnic, q.place = _name(ethnic, "--ethnic"), _name(place, "--place")
     if q.place:
         q.place_area = province_area(q.place, strict=strict_place)
+        q.place_national = is_whole_country(q.place)
     q.section = _name(section, "--section")
     if kind is not None:
         k = fold(kind).strip()

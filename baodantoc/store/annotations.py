@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import (
+    CREDIT_ROLES,
     FACT_FIELDS,
     JSON_KINDS,
     MENTION_FIELDS,
@@ -93,7 +94,13 @@ def rebuild_entities(db: sqlite3.Connection) -> int:
     The canonical name is the most frequent canonical form among the entity's mentions (their
     ``attributes.canonical`` when set, else their text; ties: the longer, then the first in code
     point order); aliases are the distinct texts, sorted; attributes come from the mention that
-    carries the most of them (ties: the smallest JSON text, no attributes first).
+    carries the most of them (ties: the smallest JSON text, no attributes first), a mention in the
+    news before one in a photo credit or byline (``attributes.role`` in ``CREDIT_ROLES``).
+
+    Credits: ``attributes.credit_mentions`` counts an entity's mentions in credits, bylines and
+    source lines, and ``attributes.credit_only: true`` marks an entity named nowhere else — the
+    paper's photographers and sources, which "most mentioned" lists, the ``people`` view, the web
+    UI and the notebooks leave out by default (the contract they filter on).
 
     Mentions are read once, grouped by entity (the ``mentions_entity`` index gives that order), so
     the time grows with the number of mentions. The SQL this replaces re-ran its ranking windows
@@ -121,11 +128,23 @@ _INSERT_ENTITY = ("INSERT INTO entities (entity_id, type, canonical_name, aliase
 def _entity_row(entity_id: str, mentions: list[Sequence[Any]]) -> tuple[Any, ...]:
     """One ``entities`` row from the (entity_id, type, text, article_id, attributes) of its mentions."""
     forms: Counter[str] = Counter()
+    news: list[str | None] = []
+    credits = 0
     for _, _type, text, _article, attributes in mentions:
-        canonical = _decoded(attributes).get("canonical")
+        attrs = _decoded(attributes)
+        canonical = attrs.get("canonical")
         forms[canonical if isinstance(canonical, str) else text] += 1
+        if attrs.get("role") in CREDIT_ROLES:
+            credits += 1
+        else:
+            news.append(attributes)
     name = min(forms, key=lambda f: (-forms[f], -len(f), f))
-    richest = min((m[4] for m in mentions), key=lambda a: (-len(_decoded(a)), a is not None, a or ""))
+    richest = min(news or [m[4] for m in mentions], key=lambda a: (-len(_decoded(a)), a is not None, a or ""))
+    if credits:
+        attrs = {**_decoded(richest), "credit_mentions": credits}
+        if not news:
+            attrs["credit_only"] = True
+        richest = to_json(attrs)
     aliases = json.dumps(sorted({m[2] for m in mentions}), ensure_ascii=False, separators=(",", ":"))
     return (entity_id, min(m[1] for m in mentions), name, aliases, richest,
             len({m[3] for m in mentions}), len(mentions))

@@ -87,31 +87,47 @@ def row_to_article(row: sqlite3.Row) -> Article:
     return Article.from_dict(data)
 
 
-def known_ids(db: sqlite3.Connection) -> set[str]:
-    """Ids already stored: an incremental crawl skips them unless asked to refresh."""
-    return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+def known_ids(db: sqlite3.Connection, fetched_since: str | None = None) -> set[str]:
+    """Ids already stored: an incremental crawl skips them unless asked to refresh. With
+    ``fetched_since`` (an ISO instant), only those fetched since then: what a refresh crawl that
+    was interrupted has already done."""
+    if fetched_since is None:
+        return {r[0] for r in db.execute("SELECT article_id FROM articles")}
+    return {r[0] for r in db.execute("SELECT article_id FROM articles WHERE julianday(fetched_at) >= julianday(?)",
+                                     (fetched_since,))}
+
+
+def _names(cell: str | None) -> list[str]:
+    """The byline's names of a stored article; a cell that is not a JSON list gives none (the
+    extractor only uses them to recognize a byline line, so a bad cell must not stop a run)."""
+    try:
+        value = from_json(cell, [])
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> list[tuple[str, str, dict[str, Any], str | None]]:
     """(article_id, text, meta, content_hash) of the given articles, in the order of ``ids``: what the
-    extractor needs of each (meta: id, published_at, url, section, title).
+    extractor needs of each (meta: id, published_at, url, section, title, author: the byline's
+    names, which mark a line of those names in the text as a byline).
 
     Returns a list, read to the end, never a generator: a caller that wrote while a read statement
     was still open held a read snapshot into its write, and under WAL the upgrade of a stale snapshot
-    fails at once with "database is locked" (the busy timeout never applies), as soon as anything
-    else (a crawl, the sqlite3 shell) had committed in between. Ask for a chunk of ids at a time.
+    fails at once (SQLITE_BUSY_SNAPSHOT, "database is locked"; the busy timeout never applies) as soon
+    as anything else (a crawl, the sqlite3 shell) had committed in between. Ask for a chunk at a time.
     """
     rows: dict[str, tuple[str, str, dict[str, Any], str | None]] = {}
     for i in range(0, len(ids), _IN_LIMIT):
         batch = list(ids[i : i + _IN_LIMIT])
         marks = ",".join("?" for _ in batch)
         for row in db.execute(
-            "SELECT article_id, text, published_at, url, section, title, content_hash FROM articles"
+            "SELECT article_id, text, published_at, url, section, title, author, content_hash FROM articles"
             f" WHERE article_id IN ({marks})",
             batch,
         ).fetchall():
             meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
-                    "section": row["section"], "title": row["title"]}
+                    "section": row["section"], "title": row["title"], "author": _names(row["author"])}
             rows[row["article_id"]] = (row["article_id"], row["text"] or "", meta, row["content_hash"])
     return [rows[i] for i in ids if i in rows]
 

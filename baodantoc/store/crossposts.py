@@ -62,6 +62,10 @@ def delete_article(db: sqlite3.Connection, article_id: str) -> None:
     db.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
 
 
-def known_foreign_ids(db: sqlite3.Connection) -> set[str]:
-    """Foreign ids already linked: an incremental crawl need not fetch those copies again."""
-    return {row[0] for row in db.execute("SELECT foreign_id FROM crossposts WHERE foreign_id IS NOT NULL")}
+def known_foreign_ids(db: sqlite3.Connection, since: str | None = None) -> set[str]:
+    """Foreign ids already linked (since the ISO instant ``since``, when given): an incremental
+    crawl, or a resumed refresh, need not fetch those copies again."""
+    if since is None:
+        return {row[0] for row in db.execute("SELECT foreign_id FROM crossposts WHERE foreign_id IS NOT NULL")}
+    return {row[0] for row in db.execute("SELECT foreign_id FROM crossposts WHERE foreign_id IS NOT NULL"
+                                         " AND julianday(seen_at) >= julianday(?)", (since,))}

@@ -18,10 +18,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from ..records import now_iso
+from ..records import FACT_FIELDS, now_iso
+from .crawl_runs import FINISHED_REASONS
+from .foreign_keys import add_foreign_keys
+from .identity import APPLICATION_ID
 from .script import run_script
 from .search_index import create_dated_sentence_index, create_entity_index, create_search_index
-from .views import create_output_views
+from .views import create_fact_context_view, create_output_views, create_people_without_credits
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
@@ -149,6 +152,65 @@ def _m001_core_tables(db: sqlite3.Connection) -> None:
     )
 
 
+#: Fact fields added by issue 11 (where and when a number holds), with their SQL types derived from
+#: the record type (``baodantoc.records.FactRow``).
+_FACT_CONTEXT_FIELDS = ("province", "province_2025", "scope", "period_source")
+_SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "count": "INTEGER", "real": "REAL", "bool": "INTEGER"}
+
+
+def _m007_fact_context(db: sqlite3.Connection) -> None:
+    """facts.province, province_2025, scope, period_source (a store extracted before has them
+    empty until the next ``extract``: EXTRACTOR_VERSION changed), their indexes, and fact_details
+    showing them."""
+    kinds = {f.name: f.kind for f in FACT_FIELDS}
+    present = {r[1] for r in db.execute("PRAGMA table_info(facts)")}
+    for name in _FACT_CONTEXT_FIELDS:
+        if name not in present:  # a store a development build gave one of them already keeps it
+            db.execute(f"ALTER TABLE facts ADD COLUMN {name} {_SQL_TYPES[kinds[name]]}")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province ON facts(province)")
+    db.execute("CREATE INDEX IF NOT EXISTS facts_province_2025 ON facts(province_2025)")
+    create_fact_context_view(db)
+
+
+def _m009_crawl_run_status(db: sqlite3.Connection) -> None:
+    """A crawl's row is written when it starts and kept up to date while it runs, so a crawl that
+    is killed still leaves its row: ``status`` running -> finished | interrupted, the process that
+    runs it (``pid`` on ``hostname``: how a later crawl tells a dead run from a live one), its job
+    folder, and ``updated_at``, the last time its report was written."""
+    reasons = ", ".join(f"'{r}'" for r in FINISHED_REASONS)
+    run_script(db,
+        f"""
+        ALTER TABLE crawl_runs ADD COLUMN status TEXT;      -- running | finished | interrupted
+        ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+        ALTER TABLE crawl_runs ADD COLUMN hostname TEXT;
+        ALTER TABLE crawl_runs ADD COLUMN jobdir TEXT;
+        ALTER TABLE crawl_runs ADD COLUMN updated_at TEXT;
+        UPDATE crawl_runs SET updated_at = finished_at,
+               status = CASE WHEN finished_at IS NOT NULL AND json_valid(report)
+                                  AND json_extract(report, '$.finish_reason') IN ({reasons})
+                             THEN 'finished' ELSE 'interrupted' END;
+        """
+    )
+
+
+def _m010_section_hints(db: sqlite3.Connection) -> None:
+    """The section a listing or feed showed an article under, for pages that print none (the
+    e-magazines): kept in the store so that a crawl killed between seeing the listing and fetching
+    the article still knows it, and so that a hint found after the article was stored still
+    fills its section."""
+    run_script(db,
+        """
+        CREATE TABLE section_hints (
+            article_id TEXT NOT NULL,
+            host       TEXT NOT NULL,   -- the site (canonical host) of the listing or feed
+            section    TEXT NOT NULL,   -- section path the article was listed under
+            seen_at    TEXT,
+            PRIMARY KEY (article_id, host)
+        );
+        """
+    )
+
+
 #: Ordered; names are recorded in the store, so never rename a shipped step.
 MIGRATIONS: list[Migration] = [
     ("001_core_tables", _m001_core_tables),
@@ -156,6 +218,11 @@ MIGRATIONS: list[Migration] = [
     ("003_output_views", create_output_views),  # places/people/fact_details for Datasette (views.py)
     ("004_entity_index", create_entity_index),  # FTS5 over entity names/aliases/provinces (search_index.py)
     ("005_sentence_index_by_date", create_dated_sentence_index),  # newest-first FTS rowids (search_index.py)
+    ("006_foreign_keys", add_foreign_keys),  # sentences/mentions/facts rebuilt with REFERENCES (foreign_keys.py)
+    ("007_fact_context", _m007_fact_context),  # facts: province, province_2025, scope, period_source
+    ("008_people_without_credits", create_people_without_credits),  # credit-only names apart (views.py)
+    ("009_crawl_run_status", _m009_crawl_run_status),  # crawl_runs: status, pid, hostname, jobdir, updated_at
+    ("010_section_hints", _m010_section_hints),  # section_hints: the listing an article was seen in
 ]
 
 
@@ -164,17 +231,22 @@ class MigrationError(RuntimeError):
 
 
 def apply_migrations(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
-    """Apply the steps not yet recorded in ``_migrations``; return the names applied now.
+    """Apply the steps not yet recorded in ``_migrations``, then mark the file as ours
+    (``application_id``, and ``user_version`` = the number of steps); return the names applied now.
 
     Each step runs in its own transaction together with its ``_migrations`` row (SQLite's DDL is
     transactional): on any error the step is rolled back whole and :class:`MigrationError` names it.
+    A store already up to date and marked is only read: opening it takes no write lock, so a
+    search or the web UI starting during a crawl never waits for the crawl's writes.
     """
     steps = migrations if migrations is not None else MIGRATIONS
     saved = db.isolation_level
     db.isolation_level = None  # we issue BEGIN/COMMIT ourselves; the module must not add its own
     try:
+        done = _recorded(db)
+        if all(name in done for name, _ in steps) and _marked(db, len(steps)):
+            return []
         db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
         applied = []
         for name, step in steps:
             if name in done:
@@ -191,6 +263,34 @@ def apply_migrations(db: sqlite3.Connection, migrations: list[Migration] | None 
                 if isinstance(exc, sqlite3.Error):
                     raise MigrationError(f"migration {name} failed and was rolled back: {exc}") from exc
                 raise
+        if not _marked(db, len(steps)):
+            _mark(db, len(steps))
         return applied
     finally:
         db.isolation_level = saved
+
+
+def _recorded(db: sqlite3.Connection) -> set[str]:
+    """Names of the steps recorded in the store (none when it has no ``_migrations`` table yet)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone() is None:
+        return set()
+    return {row[0] for row in db.execute("SELECT name FROM _migrations")}
+
+
+def _marked(db: sqlite3.Connection, version: int) -> bool:
+    return (db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            and db.execute("PRAGMA user_version").fetchone()[0] >= version)
+
+
+def _mark(db: sqlite3.Connection, version: int) -> None:
+    """Write the mark that tells our stores from other SQLite files (``store/identity.py``);
+    ``user_version`` never goes down (a newer release may have applied more steps)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        current = db.execute("PRAGMA user_version").fetchone()[0]
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {max(current, version)}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

@@ -24,6 +24,7 @@ from ..records import VIETNAM, SearchQuery
 from .entity_lookup import resolve_entities, resolve_place
 from .folding import fold, fold_name
 from .search_index import TIME_ROWID_MIN, has_entity_index, has_search_index, time_rowid
+from .sections import SECTION_CONDITION
 
 #: An article's id (draft creation) precedes its publication by hours or days; this much slack
 #: keeps articles drafted well before ``since`` but published after it.
@@ -34,8 +35,7 @@ RELEVANCE_POOL = 2000
 MATERIALIZE_MAX_MENTIONS = 5000
 
 FACT_FIELDS = ("fact_id", "sentence_index", "text", "start", "end", "value", "value_max", "unit", "kind",
-               "approx", "subject", "place", "period")
-FACT_SELECT = ", ".join(f"f.{c} AS f_{c}" for c in FACT_FIELDS) + ", p.canonical_name AS f_place_name"
+               "approx", "subject", "place", "province", "province_2025", "scope", "period", "period_source")
 
 
 _PICK = "SELECT value FROM json_each(?)"
@@ -61,6 +61,25 @@ def for_one_article(where: list[str]) -> list[str]:
     return [_CHECKED if condition == _LISTED else condition for condition in where]
 
 
+def fact_columns(db: sqlite3.Connection) -> frozenset[str]:
+    """The columns of ``facts``: a store opened read-only may predate migration 007 (where and when)."""
+    return frozenset(r[1] for r in db.execute("PRAGMA table_info(facts)"))
+
+
+def _fact_province_columns(db: sqlite3.Connection) -> list[str]:
+    """``province`` and ``province_2025`` of ``facts`` when the store has them (a newer extractor
+    writes them); ``--strict-place`` then compares the pre-2025 province only."""
+    present = fact_columns(db)
+    return [c for c in ("province", "province_2025") if c in present]
+
+
+def fact_select(present: frozenset[str] | None = None) -> str:
+    """The fact columns of a result row (``f_<field>`` and ``f_place_name``); a field the store has
+    no column for (``present``: the columns it has; None: all) reads as NULL."""
+    return ", ".join(f"f.{c} AS f_{c}" if present is None or c in present else f"NULL AS f_{c}"
+                     for c in FACT_FIELDS) + ", p.canonical_name AS f_place_name"
+
+
 def filters(db: sqlite3.Connection, q: SearchQuery,
             place_key: Callable[[str], str] = fold_name) -> tuple[list[str], list[Any], list[str]]:
     """SQL conditions and parameters for every filter, or a note when a name resolves to nothing.
@@ -79,15 +98,24 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
             where.append(_mention_condition(db, ids, q.same_sentence))
             params.append(json.dumps(ids))
     if q.place:
-        ids = resolve_place(db, place_key(q.place), q.place_area or (place_key(q.place),), q.strict_place,
-                            place_key)
-        if not ids:
+        area = q.place_area or (place_key(q.place),)
+        ids = resolve_place(db, place_key(q.place), area, q.strict_place, place_key)
+        by_fact = q.fact_mode and not q.same_sentence
+        own = [c for c in _fact_province_columns(db) if not (q.strict_place and c == "province_2025")] if by_fact else []
+        national = by_fact and q.place_national and "scope" in fact_columns(db)
+        if not ids and not own and not national:
             return [], [], [f"no place named {q.place!r} in the store"]
-        if q.fact_mode and not q.same_sentence:
-            where.append("f.place IN (SELECT value FROM json_each(?))")  # the fact's own place
+        if by_fact:
+            # where the number holds: its own place; and, when extraction wrote them, its own
+            # provinces (a village's no gazetteer lists, its article's) and, for the whole country,
+            # every national figure
+            where.append("(f.place IN (SELECT value FROM json_each(?))" + "".join(
+                f" OR bdt_fold_name(f.{c}) IN (SELECT value FROM json_each(?))" for c in own)
+                + (" OR f.scope = 'national'" if national else "") + ")")
+            params += [json.dumps(ids), *[json.dumps(area) for _ in own]]
         else:
             where.append(_mention_condition(db, ids, q.same_sentence))
-        params.append(json.dumps(ids))
+            params.append(json.dumps(ids))
     if q.since:
         where.append("a.published_at >= ?")
         params.append(q.since.isoformat())
@@ -96,9 +124,7 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
         params.append((q.until + timedelta(days=1)).isoformat())
     if q.section:
         key = fold_name(q.section)
-        where.append("(bdt_fold_name(replace(a.section, '-', ' ')) = ? OR EXISTS (SELECT 1 FROM json_each("
-                     "CASE WHEN json_valid(a.section_path) THEN a.section_path ELSE '[]' END) "
-                     "WHERE bdt_fold_name(value) = ?))")
+        where.append(SECTION_CONDITION)
         params += [key, key]
     if q.kind:
         where.append("+f.kind = ?")  # '+': filter rows, do not drive the query by the kind index
@@ -113,6 +139,31 @@ def filters(db: sqlite3.Connection, q: SearchQuery,
         where.append("f.value <= ?")
         params.append(q.max_value)
     return where, params, []
+
+
+def credit_notes(db: sqlite3.Connection, q: SearchQuery) -> list[str]:
+    """A note when ``--person`` names someone found only in photo credits, bylines or source
+    lines: the hits are then captions and bylines, not news about them (issue 11)."""
+    if not q.person:
+        return []
+    rows = db.execute(
+        "SELECT canonical_name, attributes FROM entities WHERE entity_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(resolve_entities(db, "PER", fold_name(q.person))),)).fetchall()
+    attrs = [_json_object(r[1]) for r in rows]
+    if not rows or not all(a.get("credit_only") for a in attrs):
+        return []
+    roles = sorted({str(a.get("role")) for a in attrs if a.get("role")})
+    names = ", ".join(sorted({r[0] for r in rows}))
+    return [f"{names}: named only in photo credits and bylines ({', '.join(roles) or 'credit'}); "
+            "the results are those captions and bylines, not news about them"]
+
+
+def _json_object(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _time_rowid(day: date) -> int:
@@ -130,17 +181,18 @@ def _streams(q: SearchQuery) -> list[tuple[str, list[Any]]]:
     return [(" AND ".join(timed[0]), timed[1]), ("x.rowid < ?", [TIME_ROWID_MIN])]
 
 
-def queries(q: SearchQuery, where: list[str], params: list[Any],
-            rowids: tuple[int, int] | None = None) -> list[tuple[str, list[Any]]]:
+def queries(q: SearchQuery, where: list[str], params: list[Any], rowids: tuple[int, int] | None = None,
+            columns: frozenset[str] | None = None) -> list[tuple[str, list[Any]]]:
     """The SQL statements whose rows, merged by date, are the results (see module docstring).
 
     ``rowids``: a word query over this one range [low, high) of FTS rowids instead of the streams
     (one article's sentences); a bound FTS5 is not given would make it read every older match.
+    ``columns``: the columns of the store's ``facts`` (:func:`fact_columns`; None: all of them).
     """
     cols = "s.article_id, s.sentence_index, s.text AS sentence, a.title, a.published_at, a.section, a.url"
     facts = ""
     if q.fact_mode:
-        cols += f", {FACT_SELECT}"
+        cols += f", {fact_select(columns)}"
         facts = (" JOIN facts f ON f.article_id = s.article_id AND f.sentence_index = s.sentence_index"
                  " LEFT JOIN entities p ON p.entity_id = f.place")
     match = q.match_expression()
@@ -170,15 +222,27 @@ class QuerySyntaxError(ValueError):
     """An advanced (raw FTS5) query that the index cannot parse."""
 
 
+#: What SQLite says about an FTS5 expression it cannot use: a syntax error, a lone '"'
+#: ("unterminated string"), a lone '*' ("unknown special query"), a column filter that names no
+#: column of the index ('title:x': "no such column").
+FTS_ERRORS = ("fts5", "syntax error", "unterminated string", "unknown special query", "no such column")
+
+
 def fetch(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = False) -> list[sqlite3.Row]:
     """Run one statement of :func:`queries`; a raw FTS5 expression that does not parse is a
     :class:`QuerySyntaxError` (the user's mistake), any other error stays what it is."""
     try:
         return db.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:
-        if raw_fts and ("fts5" in str(exc) or "syntax" in str(exc)):
+        if raw_fts and any(marker in str(exc) for marker in FTS_ERRORS):
             raise QuerySyntaxError(str(exc)) from None
         raise
+
+
+def count_rows(db: sqlite3.Connection, sql: str, args: list[Any], raw_fts: bool = False) -> int:
+    """How many rows one statement of :func:`queries` gives (its LIMIT applies), without reading
+    them: the sentences' text is never fetched, only counted."""
+    return int(fetch(db, f"SELECT count(*) FROM ({sql})", args, raw_fts)[0][0])
 
 
 def readiness(db: sqlite3.Connection) -> str | None:
@@ -195,6 +259,6 @@ def readiness(db: sqlite3.Connection) -> str | None:
 def sentence_facts(db: sqlite3.Connection, article_id: str, sentence_index: int | None) -> list[sqlite3.Row]:
     """The facts of one sentence, in reading order (columns ``f_<field>`` and ``f_place_name``)."""
     return db.execute(
-        f"SELECT {FACT_SELECT} FROM facts f LEFT JOIN entities p ON p.entity_id = f.place "
+        f"SELECT {fact_select(fact_columns(db))} FROM facts f LEFT JOIN entities p ON p.entity_id = f.place "
         "WHERE f.article_id = ? AND f.sentence_index = ? ORDER BY f.start",
         (article_id, sentence_index)).fetchall()

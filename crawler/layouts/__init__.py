@@ -16,7 +16,9 @@ from .base import Layout
 from .bundle import PageBundle, PageError, decode_page, make_bundle
 from .cms import CmsLayout
 from .generic import GenericLayout
+from .mojibake import garbled, repair
 from .record import build_record
+from .trace import Recorder
 from .vietnamnet import VietnamnetLayout
 
 #: Every layout by name, in the order they are tried after the host's own; generic comes last.
@@ -26,7 +28,7 @@ LAYOUTS: dict[str, Layout] = {
     "generic": GenericLayout(),
 }
 
-__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "choose_layout", "decode_page",
+__all__ = ["LAYOUTS", "Layout", "PageBundle", "PageError", "Recorder", "choose_layout", "decode_page",
            "make_bundle", "parse_html", "parse_page"]
 
 
@@ -46,15 +48,36 @@ def choose_layout(b: PageBundle, name: str | None = None) -> Layout:
 
 
 def parse_html(html: str, url: str, *, fetched_at: datetime | None = None, http_status: int = 200,
-               layout: str | None = None) -> Article:
+               layout: str | None = None, recorder: Recorder | None = None) -> Article:
     """Decoded HTML of one page -> its article record (see ``record.build_record``).
 
     ``url``: where the page was fetched from (it decides the host's layouts and gives the article
     id); ``fetched_at``: the fetch instant, which relative times ("5 giờ trước") count back from
-    (default: now); ``layout``: force a layout by name instead of choosing.
+    (default: now); ``layout``: force a layout by name instead of choosing; ``recorder``: a
+    ``Recorder(explain=True)`` keeps every layer's candidate for each field (``parse --explain``).
+    A page whose text is mojibake (UTF-8 read as Latin-1) is repaired and read again;
+    ``extraction["encoding"]`` is then "repaired" (``mojibake.py``); one that cannot be repaired
+    whole is returned as it is (and ``validate.problem`` skips it).
     """
-    bundle = make_bundle(html, url, fetched_at or utc_now())
-    return build_record(choose_layout(bundle, layout), bundle, http_status)
+    moment = fetched_at or utc_now()
+    bundle = make_bundle(html, url, moment)
+    record = build_record(choose_layout(bundle, layout), bundle, http_status, recorder)
+    if garbled(_visible(record)):
+        fixed = repair(html)
+        if fixed is not None:
+            bundle = make_bundle(fixed, url, moment)
+            again = Recorder(explain=recorder.explain) if recorder is not None else None
+            repaired = build_record(choose_layout(bundle, layout), bundle, http_status, again)
+            if not garbled(_visible(repaired)):  # half a repair is no repair: the page is skipped
+                repaired.extraction["encoding"] = "repaired"
+                if recorder is not None and again is not None:  # explain what was kept
+                    recorder.extraction, recorder.candidates = again.extraction, again.candidates
+                return repaired
+    return record
+
+
+def _visible(record: Article) -> str:
+    return f"{record.title}\n{record.sapo}\n{record.body}"
 
 
 def parse_page(body: bytes, url: str, *, content_type: str | None = None, max_bytes: int | None = None,

@@ -12,12 +12,13 @@ names a caption (what a redesign is least likely to rename).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import NavigableString, Tag
+from lxml.html import HtmlElement
 
-from .text import INVISIBLE_TAGS, clean, element_text
+from .text import INVISIBLE_TAGS, classes, clean, element_text
 
 #: Elements that hold one piece of text each.
 TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "figcaption", "dt", "dd",
@@ -30,7 +31,18 @@ SKIPPED = INVISIBLE_TAGS | {"form", "nav", "aside", "header", "footer", "menu", 
 #: Class names of clutter on news sites: ads, sharing, related/"Xem thêm", comments, tags, print.
 JUNK_CLASS = re.compile(
     r"(?:^|[-_])(?:ads?|adv|advert\w*|adsbygoogle|banner|share|sharing|social|related|relate|"
-    r"comments?|tags?|tag-\w+|print|rating|toolbar|breadcrumb|newsletter|subscribe)(?:$|[-_])", re.IGNORECASE)
+    r"comments?|tags?|tag-\w+|keywords?|print|rating|toolbar|breadcrumbs?|crumbs?|newsletter|subscribe|"
+    r"tinlienquan|tin-lien-quan|lienquan|tinkhac|tin-khac|xemthem|xem-them|docthem|doc-them|quangcao|"
+    r"quang-cao|box-more)(?:$|[-_])", re.IGNORECASE)
+#: Class names of page chrome around an article: an ancestor so named puts a node outside the text
+#: (narrower than JUNK_CLASS: "print-page" or "share-wrap" may hold the article itself).
+CHROME_CLASS = re.compile(
+    r"^(?!(?:post|entry|article|news|story|detail|content|single|node|item|m)[-_])(?:[\w-]*[-_])?"
+    r"(?:sidebar|side-bar|footer|header|menu|navbar|nav|widget|comments?|related|relate|banner|"
+    r"ads?|advert\w*|breadcrumbs?|most-read|docnhieu|doc-nhieu|tinlienquan|box-more)(?:$|[-_])", re.IGNORECASE)
+#: Attributes a lazy-loading script reads the real image address from (before ``src``, which then
+#: holds a placeholder).
+IMAGE_SRC_ATTRS = ("data-original", "data-src", "data-lazy-src", "data-srcset", "src")
 _FIGURE_LIKE = ("figure", "table")
 
 
@@ -47,32 +59,34 @@ class Body:
         return "\n\n".join(self.pieces)
 
 
-def _is_junk(node: Tag, dropped: frozenset[int]) -> bool:
-    if node.name in SKIPPED or id(node) in dropped:
+def is_junk(node: HtmlElement, dropped: Collection[HtmlElement] = ()) -> bool:
+    """Page chrome or clutter by tag, by the layout's drop list, or by a class/id naming clutter."""
+    if node.tag in SKIPPED or node in dropped:
         return True
-    classes = node.get("class") or []
-    return any(JUNK_CLASS.search(c) for c in classes) or bool(JUNK_CLASS.search(str(node.get("id") or "")))
+    return any(JUNK_CLASS.search(c) for c in classes(node)) or bool(JUNK_CLASS.search(node.get("id") or ""))
 
 
-def _names_caption(node: Tag) -> bool:
-    return any("caption" in c.lower() for c in node.get("class") or ())
+def _names_caption(node: HtmlElement) -> bool:
+    return "caption" in (node.get("class") or "").lower()
 
 
-def _image_src(img: Tag, base_url: str) -> str | None:
-    for attr in ("data-original", "data-src", "src"):
+def image_src(img: HtmlElement, base_url: str) -> str | None:
+    """The image's address: the lazy-loading attribute first, never a ``data:`` placeholder."""
+    for attr in IMAGE_SRC_ATTRS:
         value = img.get(attr)
-        if isinstance(value, str) and value.strip() and not value.startswith("data:"):
-            return urljoin(base_url, value.strip())
+        if value and value.strip() and not value.startswith("data:"):
+            first = value.strip().split(",")[0].split()[0] if attr.endswith("srcset") else value.strip()
+            return urljoin(base_url, first)
     return None
 
 
 class _Walker:
-    def __init__(self, base_url: str, dropped: frozenset[int], captions: frozenset[int]) -> None:
+    def __init__(self, base_url: str, dropped: Collection[HtmlElement], captions: Collection[HtmlElement]) -> None:
         self.base_url = base_url
         self.dropped = dropped
         self.captions = captions
         self.body = Body()
-        self.image_nodes: list[tuple[Tag, dict[str, str]]] = []
+        self.image_nodes: list[tuple[HtmlElement, dict[str, str]]] = []
         self.inline: list[str] = []
 
     def emit(self, text: str) -> None:
@@ -85,64 +99,69 @@ class _Walker:
             self.emit("".join(self.inline))
             self.inline = []
 
-    def add_caption(self, node: Tag) -> None:
+    def add_caption(self, node: HtmlElement) -> None:
         text = element_text(node, self.dropped)
         self.emit(text)
-        holder = next((p for p in node.parents if p.name in _FIGURE_LIKE), None)
+        holder = next(node.iterancestors(*_FIGURE_LIKE), None)
         for img, image in reversed(self.image_nodes):
             if image["caption"]:
                 continue
-            if holder is None or holder in img.parents:
+            if holder is None or any(a is holder for a in img.iterancestors(*_FIGURE_LIKE)):
                 image["caption"] = clean(text)
                 break
 
-    def add_image(self, img: Tag) -> None:
-        src = _image_src(img, self.base_url)
+    def add_image(self, img: HtmlElement) -> None:
+        src = image_src(img, self.base_url)
         if src and all(i["src"] != src for i in self.body.images):
             image = {"src": src, "caption": ""}
             self.body.images.append(image)
             self.image_nodes.append((img, image))
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    self.inline.append(str(child))
-                continue
-            if not isinstance(child, Tag) or _is_junk(child, self.dropped):
-                continue
-            if id(child) in self.captions or child.name == "figcaption" or _names_caption(child):
-                self.flush()
-                self.add_caption(child)
-            elif child.name in TEXT_BLOCKS:
-                self.flush()
-                for img in child.find_all("img"):
-                    self.add_image(img)
-                self.emit(element_text(child, self.dropped))
-            elif child.name == "img":
-                self.add_image(child)
-            elif child.name in INLINE:
-                self.inline.append(" " if child.name == "br" else element_text(child, self.dropped)
-                                   if child.find("img") is None else self._inline_with_images(child))
-            else:  # a container: div, section, blockquote, figure, table, ul...
-                self.flush()
-                self.walk(child)
-                self.flush()
-
-    def _inline_with_images(self, node: Tag) -> str:
-        for img in node.find_all("img"):
+    def add_images(self, node: HtmlElement) -> None:
+        for img in node.iter("img"):
             self.add_image(img)
-        return element_text(node, self.dropped)
+
+    def walk(self, node: HtmlElement) -> None:
+        if node.text:
+            self.inline.append(node.text)
+        for child in node:
+            self.visit(child)
+            if child.tail:
+                self.inline.append(child.tail)
+
+    def visit(self, child: HtmlElement) -> None:
+        tag = child.tag
+        if not isinstance(tag, str) or is_junk(child, self.dropped):
+            return
+        if child in self.captions or tag == "figcaption" or _names_caption(child):
+            self.flush()
+            self.add_caption(child)
+        elif tag in TEXT_BLOCKS:
+            self.flush()
+            self.add_images(child)
+            self.emit(element_text(child, self.dropped))
+        elif tag == "img":
+            self.add_image(child)
+        elif tag in INLINE:
+            if tag == "br":
+                self.inline.append(" ")
+                return
+            self.add_images(child)
+            self.inline.append(element_text(child, self.dropped))
+        else:  # a container: div, section, blockquote, figure, table, ul...
+            self.flush()
+            self.walk(child)
+            self.flush()
 
 
-def extract_body(containers: list[Tag], base_url: str, dropped: list[Tag] | None = None,
-                 captions: list[Tag] | None = None) -> Body:
+def extract_body(containers: list[HtmlElement], base_url: str, dropped: Collection[HtmlElement] = (),
+                 captions: Collection[HtmlElement] = ()) -> Body:
     """Walk ``containers`` in order (an e-magazine has one per chapter) into one Body.
 
     ``dropped``: elements to leave out (the layout's clutter selectors); ``captions``: caption
     elements that are not ``<figcaption>`` (the CMS uses a table cell).
     """
-    walker = _Walker(base_url, frozenset(map(id, dropped or [])), frozenset(map(id, captions or [])))
+    walker = _Walker(base_url, frozenset(dropped), frozenset(captions))
     for container in containers:
         walker.walk(container)
         walker.flush()

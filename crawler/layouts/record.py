@@ -13,10 +13,12 @@ from urllib.parse import urljoin, urlsplit
 from ...records import Article, content_hash
 from .. import urls
 from ..fingerprint import fingerprint
-from . import heuristics, structured
-from .base import Layout, first
+from . import fields, heuristics, structured
+from .base import Layout
+from .body import Body
 from .bundle import PageBundle
 from .dates import iso
+from .trace import Recorder
 
 
 def _canonical(b: PageBundle, article_id: str | None) -> tuple[str, str]:
@@ -39,30 +41,47 @@ def _related(b: PageBundle, layout: Layout, own_id: str | None) -> list[str]:
     return out
 
 
-def build_record(layout: Layout, b: PageBundle, http_status: int = 200) -> Article:
-    """Read every field of the page through ``layout``'s cascades."""
-    extraction: dict[str, str] = {}
+def _drop_repeated_sapo(sapo: str | None, body: Body, rec: Recorder, vietnamese: bool) -> tuple[str | None, Body]:
+    """A metadata description equal to the body's first paragraph: one of the two goes.
+
+    (Keeping both would put that paragraph twice in ``text``.) On a Vietnamese news page the lead is
+    printed first and its description repeats it: the lead is the sapo. Elsewhere a description is
+    usually the site's excerpt of the first paragraph, which stays in the body.
+    """
+    if sapo and body.pieces and rec.extraction.get("sapo") == "metadata" and body.pieces[0] == sapo:
+        if vietnamese and len(body.pieces) > 1:
+            return sapo, Body(pieces=body.pieces[1:], images=body.images)
+        rec.extraction.pop("sapo", None)
+        return None, body
+    return sapo, body
+
+
+def build_record(layout: Layout, b: PageBundle, http_status: int = 200, rec: Recorder | None = None) -> Article:
+    """Read every field of the page through ``layout``'s cascades (``fields.py``).
+
+    ``rec``: pass a ``Recorder(explain=True)`` to keep every layer's candidate (``parse --explain``).
+    """
+    rec = rec or Recorder()
+    extraction = rec.extraction
     article_id = urls.article_id(b.url) or urls.article_id(structured.canonical(b) or "")
     canonical, canonical_layer = _canonical(b, article_id)
     extraction["canonical_url"] = canonical_layer
-    title = first("title", extraction, ("selector", lambda: layout.site_title(b)),
-                  ("metadata", lambda: structured.title(b)),
-                  ("generic", lambda: heuristics.title(b, layout.site_names)))
-    sapo = first("sapo", extraction, ("selector", lambda: layout.site_sapo(b)),
-                 ("metadata", lambda: structured.sapo(b)), ("generic", lambda: heuristics.sapo(b)))
-    body = layout.body(b, extraction)
-    if body.images:
+    title = fields.title(layout, b, rec)
+    sapo = fields.sapo(layout, b, rec)
+    body, cleaned = fields.body(layout, b, rec, title, sapo)
+    sapo, body = _drop_repeated_sapo(sapo, body, rec, heuristics.is_vietnamese(b))
+    if body.images and "body" in extraction:
         extraction["images"] = extraction["body"]
-    authors, source = layout.authors(b, extraction)
-    section_path, section = layout.section_path(b, extraction)
+    authors, source = fields.authors(layout, b, rec, cleaned)
+    section_path, section = fields.section_path(layout, b, rec, title, article_id)
     if section:
-        extraction["section"] = extraction["section_path"]
-    tags = first("tags", extraction, ("metadata", lambda: structured.tags(b)),
-                 ("selector", lambda: layout.site_tags(b)), ("generic", lambda: heuristics.tags(b)))
+        extraction["section"] = extraction.get("section_path", "generic")
+    tags = fields.tags(layout, b, rec)
     related = _related(b, layout, article_id)
     if related:
         extraction["related_urls"] = "selector"
-    modified = iso(first("modified_at", extraction, ("metadata", lambda: structured.modified_at(b))))
+    modified = iso(fields.modified_at(b, rec))
+    published = iso(fields.published_at(layout, b, rec, article_id))
     text = "\n\n".join(part for part in (title, sapo, body.text) if part)
     alternates = [b.url] if b.url != canonical else []  # e.g. the m. page it was fetched from
     return Article(
@@ -76,9 +95,9 @@ def build_record(layout: Layout, b: PageBundle, http_status: int = 200) -> Artic
         sapo=sapo,
         author=authors,
         source=source,
-        published_at=layout.published_at(b, article_id, extraction),
+        published_at=published,
         modified_at=modified,
-        tags=tags or [],
+        tags=tags,
         body=body.text,
         text=text,
         images=body.images,

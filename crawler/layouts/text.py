@@ -4,22 +4,25 @@ The article text is the coordinate system of every mention and fact downstream, 
 the same way everywhere: NFC (decomposed input is composed; the spelling is otherwise kept as
 written: "hoà" stays "hoà"), runs of whitespace (including non-breaking spaces and ``<br>``) become
 one space, and script/style content never leaks into it.
+
+Trees are lxml's: an element's own text is ``.text``, the text after it (still inside its parent)
+is ``.tail``; comments and processing instructions are removed when the page is parsed.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
-from bs4 import Comment, NavigableString, Tag
-from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from lxml.html import HtmlElement
 
 #: Elements whose content is never text a reader sees.
 INVISIBLE_TAGS = frozenset({
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
     "video", "audio", "source", "track", "map", "head", "button", "select", "textarea", "input",
+    "title", "math",
 })
-_NON_TEXT = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _SPACE = re.compile(r"\s+")
 
 
@@ -30,20 +33,28 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _gather(node: Tag, out: list[str], skip: frozenset[int]) -> None:
-    for child in node.children:
-        if isinstance(child, NavigableString):
-            if not isinstance(child, _NON_TEXT):
-                out.append(str(child))
-        elif isinstance(child, Tag):
-            if child.name == "br":
+def classes(node: HtmlElement) -> list[str]:
+    """The element's class names (``class="a  b"`` -> ["a", "b"])."""
+    value = node.get("class")
+    return value.split() if value else []
+
+
+def _gather(node: HtmlElement, out: list[str], skip: Collection[HtmlElement]) -> None:
+    if node.text:
+        out.append(node.text)
+    for child in node:
+        tag = child.tag
+        if isinstance(tag, str):
+            if tag == "br":
                 out.append(" ")
-            elif child.name not in INVISIBLE_TAGS and id(child) not in skip:
+            elif tag not in INVISIBLE_TAGS and child not in skip:
                 _gather(child, out, skip)
+        if child.tail:
+            out.append(child.tail)
 
 
-def element_text(node: Tag | None, skip: frozenset[int] = frozenset()) -> str:
-    """Visible text of an element, cleaned; descendants whose ``id()`` is in ``skip`` are left out."""
+def element_text(node: HtmlElement | None, skip: Collection[HtmlElement] = frozenset()) -> str:
+    """Visible text of an element, cleaned; descendants in ``skip`` are left out (their tails kept)."""
     if node is None:
         return ""
     out: list[str] = []

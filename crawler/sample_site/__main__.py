@@ -20,9 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synthetic", type=int, default=0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--slow-delay", type=float, default=SLOW_DELAY)
+    parser.add_argument("--drifted", action="store_true", help="serve some sections in a redesigned markup")
     args = parser.parse_args(argv)
     try:
-        serve_until_stdin_closes(args.port, args.synthetic, args.seed, args.slow_delay)
+        serve_until_stdin_closes(args.port, args.synthetic, args.seed, args.slow_delay, args.drifted)
     except (ContentError, OSError) as exc:
         print(f"sample site: {exc}", file=sys.stderr)
         return 1

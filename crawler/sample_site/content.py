@@ -29,7 +29,7 @@ LAYOUTS = ("standard", "photo", "video", "emagazine")
 #: Quirks of the content format, plus the site engine's own (retry_500, slow, malformed_html).
 QUIRKS = (
     "nfd", "old_tone", "relative_time", "no_author", "legacy_cp1258", "m_redirect",
-    "retry_500", "slow", "malformed_html",
+    "retry_500", "slow", "malformed_html", "wrong_charset", "double_utf8",
 )
 IMAGE_PREFIX = "https://images.baodantoc.vn/uploads/"
 VIETNAM_OFFSET = timedelta(hours=7)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .catalog import CHANNEL_HOST, MAIN_HOST, MOBILE_HOST, MTQG_HOST, Catalog, content_host
 from .cms_chrome import TRACKING_QUERIES, article_link, is_main_family
 from .cms_pages import listing_page, simple_page, timeline
-from .edges import EDGE_PAGES
+from .edges import EDGE_PAGES, UNLINKED_KINDS
 from .markup import esc
 from .vnn_pages import listing_page as vnn_listing_page
 
@@ -21,7 +21,7 @@ HOME_ITEMS = 15
 def _edge_box(catalog: Catalog, host: str) -> str:
     rows = [f'<div class="news-item"><div class="news-content"><h3 class="news-title-list">'
             f'<a href="https://{host}{path}" title="{esc(title)}">{esc(title)}</a></h3></div></div>'
-            for path, (kind, title) in EDGE_PAGES.items() if kind not in ("about", "contact")]
+            for path, (kind, title) in EDGE_PAGES.items() if kind not in UNLINKED_KINDS]
     for i, article in enumerate(catalog.by_host[MAIN_HOST][:3]):
         url = article_link(article, host) + TRACKING_QUERIES[i % len(TRACKING_QUERIES)]
         rows.append(f'<div class="news-item"><div class="news-content"><h3 class="news-title-list">'

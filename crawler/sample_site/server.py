@@ -112,15 +112,16 @@ class RunningSite(_Listening):
 
 @contextmanager
 def serve_sample_site(port: int = 0, synthetic: int = 0, seed: int = 0, *, site: SampleSite | None = None,
-                      slow_delay: float = SLOW_DELAY,
-                      oversized_bytes: int = OVERSIZED_BYTES) -> Iterator[RunningSite]:
+                      slow_delay: float = SLOW_DELAY, oversized_bytes: int = OVERSIZED_BYTES,
+                      drifted: bool = False) -> Iterator[RunningSite]:
     """Run the sample site in a background thread for the duration of the ``with`` block.
 
     ``port=0`` picks a free port; ``synthetic`` adds that many generated articles (deterministic for
-    ``seed``). Pass ``site`` to serve a prepared :class:`SampleSite` instead.
+    ``seed``); ``drifted`` serves some sections in a redesign (the drift alarm's test). Pass ``site``
+    to serve a prepared :class:`SampleSite` instead.
     """
     site = site or SampleSite(synthetic=synthetic, seed=seed, slow_delay=slow_delay,
-                              oversized_bytes=oversized_bytes)
+                              oversized_bytes=oversized_bytes, drifted=drifted)
     server = _Server(port, site)
     thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
     thread.start()
@@ -132,13 +133,13 @@ def serve_sample_site(port: int = 0, synthetic: int = 0, seed: int = 0, *, site:
         thread.join(timeout=5)
 
 
-def serve_until_stdin_closes(port: int, synthetic: int, seed: int, slow_delay: float) -> None:
+def serve_until_stdin_closes(port: int, synthetic: int, seed: int, slow_delay: float, drifted: bool = False) -> None:
     """Body of the server process: print the port as a JSON line, serve until stdin reaches EOF.
 
     Watching stdin (rather than a signal) lets the parent stop the server cleanly from any
     platform, and the server also stops when the parent dies and its end of the pipe closes.
     """
-    server = _Server(port, SampleSite(synthetic=synthetic, seed=seed, slow_delay=slow_delay))
+    server = _Server(port, SampleSite(synthetic=synthetic, seed=seed, slow_delay=slow_delay, drifted=drifted))
     print(json.dumps({"port": server.server_address[1]}), flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -177,7 +178,7 @@ class SiteProcess(_Listening):
 
 
 def start_process(port: int = 0, synthetic: int = 0, seed: int = 0, slow_delay: float = SLOW_DELAY,
-                  start_timeout: float = 120.0) -> SiteProcess:
+                  start_timeout: float = 120.0, drifted: bool = False) -> SiteProcess:
     """Start the sample site in a separate Python process and wait until it listens.
 
     A subprocess (``python -m baodantoc.crawler.sample_site``) rather than multiprocessing: it works from any
@@ -185,7 +186,7 @@ def start_process(port: int = 0, synthetic: int = 0, seed: int = 0, slow_delay: 
     with the child's message when it cannot start (bad content, port in use, timeout).
     """
     cmd = [sys.executable, "-m", "baodantoc.crawler.sample_site", "--port", str(port), "--synthetic", str(synthetic),
-           "--seed", str(seed), "--slow-delay", str(slow_delay)]
+           "--seed", str(seed), "--slow-delay", str(slow_delay), *(["--drifted"] if drifted else [])]
     process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=Path(__file__).resolve().parents[2])
     ready = select.select([process.stdout], [], [], start_timeout)[0]

@@ -10,7 +10,7 @@ import re
 import threading
 from collections import Counter
 
-from . import cms_pages, feeds, vnn_pages
+from . import cms_pages, drifted, feeds, vnn_pages
 from .catalog import (
     HOSTS,
     MAIN_HOST,
@@ -26,7 +26,17 @@ from .catalog import (
 )
 from .cms_chrome import is_main_family, section_link
 from .content import Article, article_url, load_articles, load_sections
-from .edges import EDGE_PAGES, OVERSIZED_BYTES, SLOW_DELAY, Response, oversized_page, truncated
+from .edges import (
+    EDGE_PAGES,
+    OFFSITE_TARGET,
+    OVERSIZED_BYTES,
+    SLOW_DELAY,
+    Response,
+    double_encoded,
+    gzip_bomb,
+    oversized_page,
+    truncated,
+)
 from .home import cms_home, simple_cms_page
 from .responses import ARTICLE_RE, article_response, redirect, url_for, xml
 from .responses import html as _html
@@ -44,11 +54,13 @@ class SampleSite:
     """The whole sample site over one article set.
 
     ``articles`` defaults to the shipped JSON files; ``synthetic``/``seed`` add generated ones.
-    ``slow_delay`` and ``oversized_bytes`` bound the misbehaving endpoints.
+    ``slow_delay`` and ``oversized_bytes`` bound the misbehaving endpoints. ``drifted`` serves the
+    articles of some sections in a redesign no layout knows (``drifted.py``).
     """
 
     def __init__(self, articles: list[Article] | None = None, *, synthetic: int = 0, seed: int = 0,
-                 slow_delay: float = SLOW_DELAY, oversized_bytes: int = OVERSIZED_BYTES) -> None:
+                 slow_delay: float = SLOW_DELAY, oversized_bytes: int = OVERSIZED_BYTES,
+                 drifted: bool = False) -> None:
         sections = load_sections()
         articles = list(load_articles(sections=sections) if articles is None else articles)
         if synthetic:
@@ -60,6 +72,7 @@ class SampleSite:
         self.catalog = Catalog(sections, articles)
         self.slow_delay = slow_delay
         self.oversized_bytes = oversized_bytes
+        self.drifted = drifted
         self._cache: dict[tuple[str, str], Response] = {}
         self._hits: Counter[tuple[str, str]] = Counter()
         self._not_found_pages: dict[str, Response] = {}
@@ -152,6 +165,8 @@ class SampleSite:
             return redirect(article_url(article, host))
         if host == MOBILE_HOST and "m_redirect" in article.get("quirks", []):
             return redirect(article_url(article, WWW_HOST))
+        if self.drifted and drifted.is_drifted(article):
+            return article_response(article, drifted.article_page(article, self.catalog, host))
         return article_response(article, cms_pages.article_page(article, self.catalog, host))
 
     def _cms_listing(self, host: str, slug: str, page: int) -> Response:
@@ -195,10 +210,30 @@ class SampleSite:
             return Response(200, oversized_page(self.oversized_bytes))
         if kind == "empty":
             return Response(200, b"")
+        if kind == "gzip_bomb":
+            return Response(200, gzip_bomb(), headers=(("Content-Encoding", "gzip"),))
+        if kind in ("redirect_loop", "redirect_loop_back"):
+            other = next(p for p, (k, _) in EDGE_PAGES.items()
+                         if k == ("redirect_loop_back" if kind == "redirect_loop" else "redirect_loop"))
+            return redirect(f"https://{host}{other}", 302)
+        if kind == "offsite_redirect":
+            return redirect(OFFSITE_TARGET, 302)
+        if kind == "server_error":
+            return _html(simple_cms_page(catalog, host, "Lỗi máy chủ", ["Dịch vụ tạm thời gián đoạn."],
+                                         "page-500"), 503)
+        if kind == "mojibake":
+            return Response(200, double_encoded(self._mojibake_page(host, path, title), strip_controls=True))
         text = {"about": ["Báo Dân tộc và Phát triển là cơ quan ngôn luận của Ủy ban Dân tộc.",
                           "Báo phát hành các ấn phẩm in và điện tử phục vụ đồng bào các dân tộc."],
                 "contact": ["Điện thoại đường dây nóng: 024.0000.0000.", "Email: toasoan@baodantoc.vn"]}[kind]
         return _html(simple_cms_page(catalog, host, title, text, "page-static"))
+
+    def _mojibake_page(self, host: str, path: str, title: str) -> str:
+        """An ordinary article page under the edge's URL and title (its text is then garbled)."""
+        model = next(a for a in self.catalog.articles if a["host"] == MAIN_HOST and not a.get("quirks"))
+        slug, article_id = ARTICLE_RE.match(path).groups()  # type: ignore[union-attr]
+        article = {**model, "id": article_id, "slug": slug, "title": title, "related": []}
+        return cms_pages.article_page(article, self.catalog, host)
 
     def _not_found(self, host: str) -> Response:
         cached = self._not_found_pages.get(host)

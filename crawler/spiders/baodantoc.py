@@ -8,7 +8,7 @@ at its canonical URL, keyed by the id in its URL (so www., m. and the channel gi
 
 The spider knows nothing of storage: incremental skipping is a spider middleware, validation,
 filters, cross-post linking and the store are item pipelines. Arguments (``-a name=value``):
-since, until (YYYY-MM-DD or ISO 8601), section (a section path: "van-hoa", "chinh-sach/giam-ngheo"),
+since, until (YYYY, YYYY-MM, YYYY-MM-DD or ISO 8601), section (a section path: "van-hoa", "chinh-sach/giam-ngheo"),
 limit (articles to store), urls (comma-separated article URLs: fetch only those), hosts
 (comma-separated seed hosts).
 """
@@ -26,9 +26,12 @@ from twisted.python.failure import Failure
 
 from ...records import utc_now
 from .. import discovery, urls
+from ..compression import InflateError, maybe_inflate
 from ..errors import classify
 from ..filters import CrawlFilters
+from ..hints import SectionHints
 from ..layouts import parse_html
+from ..layouts.bundle import utf8_mislabelled
 from ..logformat import quiet_network_tracebacks
 from ..sites import SEED_HOSTS, SITE_BY_HOST, SITES
 
@@ -60,9 +63,11 @@ class BaodantocSpider(scrapy.Spider):
         self.seen_listings: set[tuple[str, str]] = set()
         # the section of a listing or feed an article was seen in, for pages without a breadcrumb;
         # kept apart from the request because the article may have been requested from elsewhere
-        self.section_hints: dict[str, str] = {}
+        # (a store-backed mapping replaces it in a crawl with a store: crawler/hints.py)
+        self.section_hints = SectionHints()
         self.max_pages = 1000
         self.id_margin = timedelta(days=30)
+        self.max_bytes = 4 * 1024 * 1024  # DOWNLOAD_MAXSIZE: what a .xml.gz sitemap may inflate to
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BaodantocSpider:
@@ -70,6 +75,7 @@ class BaodantocSpider(scrapy.Spider):
         quiet_network_tracebacks()  # the report counts network failures; their tracebacks are noise
         spider.max_pages = crawler.settings.getint("BAODANTOC_MAX_LISTING_PAGES")
         spider.id_margin = timedelta(days=crawler.settings.getint("BAODANTOC_ID_DATE_MARGIN_DAYS"))
+        spider.max_bytes = crawler.settings.getint("DOWNLOAD_MAXSIZE") or None
         return spider
 
     # -- seeds -------------------------------------------------------------------------------
@@ -117,14 +123,18 @@ class BaodantocSpider(scrapy.Spider):
         return bool(limit and stats and (stats.get_value(f"{STATS}/articles/stored") or 0) >= limit)
 
     def article_request(self, url: str, found_in: str, date: datetime | None = None,
-                        section: str | None = None) -> scrapy.Request | None:
-        """A request for an article link, or None when it is off-scope, seen, or filtered out."""
+                        section: str | None = None, listed_on: str | None = None) -> scrapy.Request | None:
+        """A request for an article link, or None when it is off-scope, seen, or filtered out.
+
+        ``section``: the section the page ``listed_on`` (a listing or feed URL) shows it under.
+        """
         canonical = urls.canonical_url(url)
         article_id = urls.article_id(canonical)
         if article_id is None or not urls.in_scope(canonical):
             return None
-        if section:
-            self.section_hints.setdefault(article_id, section)
+        site = urls.site_for(listed_on) if section and listed_on else None
+        if section and site is not None:
+            self.section_hints.offer(article_id, site.host, section)
         if article_id in self.seen_ids:
             return None
         skip = self.filters.date_skip(date)
@@ -169,7 +179,12 @@ class BaodantocSpider(scrapy.Spider):
         """@url https://baodantoc.vn/sitemap.xml
         @returns requests 1
         """
-        kind, entries = discovery.sitemap_entries(response.body)
+        try:  # a .xml.gz file (HTTP compression Scrapy has undone already, within the same cap)
+            kind, entries = discovery.sitemap_entries(maybe_inflate(response.body, self.max_bytes))
+        except InflateError as exc:
+            self._stat(f"errors/{exc.kind}")
+            log.warning("%s: sitemap %s (%s)", exc.kind, response.url, exc)
+            return
         for entry in entries:
             # lastmod is the last change: before `since` means published before it as well
             if self.filters.since and entry.date and entry.date < self.filters.since:
@@ -191,7 +206,7 @@ class BaodantocSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         section = discovery.feed_section(response.url)
         for item in discovery.feed_items(response.body):
-            request = self.article_request(item.url, "feed", item.date, section)
+            request = self.article_request(item.url, "feed", item.date, section, response.url)
             if request:
                 yield request
 
@@ -224,7 +239,8 @@ class BaodantocSpider(scrapy.Spider):
         items = discovery.listing_items(response.selector, response.url)
         listing = urls.listing_of(urls.canonical_url(response.url))
         for item in items:
-            request = self.article_request(item.url, "listing", item.date, listing.section if listing else None)
+            request = self.article_request(item.url, "listing", item.date, listing.section if listing else None,
+                                           response.url)
             if request:
                 yield request
         if self._past_since(items):
@@ -262,15 +278,22 @@ class BaodantocSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             self._stat("skipped/not_html")
             return
+        sniffed = utf8_mislabelled(response.body, response.encoding)  # UTF-8 served as ISO-8859-1
         try:
-            record = parse_html(response.text, response.url, fetched_at=utc_now(),
-                                http_status=response.status)
+            html = response.body.decode("utf-8-sig") if sniffed else response.text
+            record = parse_html(html, response.url, fetched_at=utc_now(), http_status=response.status)
         except Exception as exc:  # a parser bug must cost one page, not the crawl
             log.exception("could not parse %s", response.url)
             self._stat(f"errors/parse:{type(exc).__name__}")
             return
-        hint = self.section_hints.get(record.article_id or "")
-        if not record.section and hint and urls.site_for(response.url) is urls.site_for(record.canonical_url or ""):
+        if sniffed:
+            self._stat("repaired/charset")
+            record.extraction.setdefault("encoding", "sniffed")
+        if record.extraction.get("encoding") == "repaired":
+            self._stat("repaired/mojibake")
+        site = urls.site_for(record.canonical_url or "")
+        hint = self.section_hints.get(record.article_id or "", site.host) if site and not record.section else None
+        if hint:
             record.section = hint  # a page without breadcrumb (e-magazine): the listing it was in
             record.extraction["section"] = "listing"
         seen_at = [*response.meta.get("redirect_urls", []), response.url]

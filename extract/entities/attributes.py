@@ -2,10 +2,13 @@
 
 - LOC: the generic prefix and the bare name, the admin level, the province (as of the article's
   date) and the province after the 2025 reorganization, the unit code when the name is resolved.
-  A commune name shared by many provinces ("Tân Sơn") is resolved by the provinces the article
-  mentions elsewhere; left unresolved when that does not decide.
+  A commune name shared by many provinces ("Tân Sơn") is resolved by the places named with it
+  ("xã Tân Sơn, huyện Kim Bôi"), else by the provinces the article mentions elsewhere; a village or
+  commune no gazetteer lists takes its province from the places named with it, else from the
+  article (:mod:`.provinces`, ``province_source``).
 - ORG: the expanded form ("UBND tỉnh Lào Cai" -> "Ủy ban nhân dân tỉnh Lào Cai"), the canonical
-  name of a known body ("UBDT" -> "Ủy ban Dân tộc") and the place of its scope.
+  name of a known body ("UBDT" -> "Ủy ban Dân tộc") and the place of its scope, with that place's
+  level and province when the gazetteer knows it.
 - ETH: the official name of the group ("H'Mông" -> "Mông") and its number in the official list.
 - PER: the role or honorific found before the name (set by recognition).
 
@@ -20,6 +23,7 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..gazetteer import AdminUnit, Gazetteer, gazetteer_key, load_gazetteer
+from .provinces import infer_provinces
 
 NEW_ERA_FROM = "2025-07-01"  # the 2025 reorganization took effect on this date
 
@@ -57,7 +61,9 @@ def _loc(m: Mention, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:
     if prefix:
         attrs["prefix"] = prefix
     key = gazetteer_key(name)
-    unit = _pick_unit(gaz.admin_units(key), level, era, provinces) if gaz.admin_units(key) else None
+    # numbered units are keyed with their kind: "Phường 3", "Phường III" (see gazetteer_load)
+    units = gaz.admin_units(key) or (gaz.admin_units(gazetteer_key(f"{prefix} {name}")) if prefix else ())
+    unit = _pick_unit(units, level, era, provinces) if units else None
     if unit is not None and level not in ("village", "natural", "site", "road"):
         attrs.update(level=unit.level, province=unit.province, province_2025=unit.province_2025,
                      code=unit.code, era=unit.era)
@@ -82,7 +88,7 @@ def expand(text: str, gaz: Gazetteer) -> str:
     return " ".join(out)
 
 
-def _org(m: Mention, gaz: Gazetteer) -> None:
+def _org(m: Mention, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:
     known = gaz.org_name(gazetteer_key(m.text))
     if known is not None:
         m.attributes["canonical"] = known.canonical
@@ -96,12 +102,23 @@ def _org(m: Mention, gaz: Gazetteer) -> None:
     for i in range(1, len(words)):
         pp = gaz.place_prefix(gazetteer_key(words[i]))
         if pp is not None and pp.admin and i + 1 < len(words) and words[i + 1][:1].isupper():
-            m.attributes["place"] = " ".join(words[i + 1 :])
-            province = gaz.province_2025(m.attributes["place"])
-            if province:
-                m.attributes["province_2025"] = province
+            _org_place(m, " ".join(words[i + 1 :]), pp.level, gaz, era, provinces)
             break
     m.attributes["canonical"] = expanded
+
+
+def _org_place(m: Mention, place: str, level: str, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:
+    """The place an agency's name carries ("UBND huyện Nậm Pồ" -> Nậm Pồ, Điện Biên), so a number
+    the agency reports can be placed by it."""
+    m.attributes["place"] = place
+    units = gaz.admin_units(gazetteer_key(place))
+    unit = _pick_unit(units, level, era, provinces) if units else None
+    if unit is not None:
+        m.attributes.update(place_level=unit.level, province=unit.province, province_2025=unit.province_2025)
+        return
+    province = gaz.province_2025(place)
+    if province:
+        m.attributes["province_2025"] = province
 
 
 def _eth(m: Mention, gaz: Gazetteer) -> None:
@@ -134,7 +151,8 @@ def describe(doc: Doc, gaz: Gazetteer | None = None) -> Doc:
         if m.type == "LOC":
             _loc(m, gaz, era, provinces)
         elif m.type == "ORG":
-            _org(m, gaz)
+            _org(m, gaz, era, provinces)
         elif m.type == "ETH":
             _eth(m, gaz)
+    infer_provinces(doc, gaz)
     return doc

@@ -17,7 +17,7 @@ What the features encode, and why:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .lexicon import Match
 from .syllables import Syl
@@ -56,65 +56,96 @@ def lexicon_layers(n: int, matches: Sequence[Match]) -> list[list[str]]:
     return layers
 
 
-def sentence_features(sylls: Sequence[Syl], lex: Sequence[Sequence[str]],
-                      rules: Sequence[str] | None = None) -> list[list[str]]:
-    """Feature lists for every syllable of a sentence.
+#: a feature without a value ("b": the bias; "first", "foreign")
+Pair = tuple[str, str | None]
+
+
+def feature_pairs(sylls: Sequence[Syl], lex: Sequence[Sequence[str]],
+                  rules: Sequence[str] | None = None) -> list[list[Pair]]:
+    """Per syllable, its features as (template, value) pairs (value None for a flag).
 
     ``lex``: per-syllable lexicon layers (:func:`lexicon_layers`); ``rules``: per-syllable rule
-    BIO tags ("B-LOC", "I-ORG", "O") or None.
+    BIO tags ("B-LOC", "I-ORG", "O") or None. Words and shapes are padded with the sentence
+    boundaries and each pair of them is joined once, then shared by the templates that use it:
+    the same string objects recur, so the tagger's lookups hash each once (the hot loop).
     """
     n = len(sylls)
-    low = [s.lower for s in sylls]
-    shp = [s.shape for s in sylls]
-
-    def w(i: int) -> str:
-        return low[i] if 0 <= i < n else (BOS if i < 0 else EOS)
-
-    def sh(i: int) -> str:
-        return shp[i] if 0 <= i < n else (BOS if i < 0 else EOS)
-
-    out: list[list[str]] = []
+    low = [BOS, BOS] + [s.lower for s in sylls] + [EOS, EOS]
+    shp = [BOS, BOS] + [s.shape for s in sylls] + [EOS, EOS]
+    low_pair = [low[k] + "|" + low[k + 1] for k in range(n + 3)]  # padded k and k + 1
+    shp_pair = [shp[k] + "|" + shp[k + 1] for k in range(n + 3)]
+    first_punct = n > 0 and shp[2] == "p"
+    out: list[list[Pair]] = []
     for i, syl in enumerate(sylls):
-        f = [
-            "b",
-            "w=" + low[i],
-            "s=" + shp[i],
-            "w-1=" + w(i - 1),
-            "w+1=" + w(i + 1),
-            "w-2=" + w(i - 2),
-            "w+2=" + w(i + 2),
-            "w-1|w=" + w(i - 1) + "|" + low[i],
-            "w|w+1=" + low[i] + "|" + w(i + 1),
-            "w-2|w-1=" + w(i - 2) + "|" + w(i - 1),
-            "w+1|w+2=" + w(i + 1) + "|" + w(i + 2),
-            "s-1=" + sh(i - 1),
-            "s+1=" + sh(i + 1),
-            "s-2|s-1=" + sh(i - 2) + "|" + sh(i - 1),
-            "s+1|s+2=" + sh(i + 1) + "|" + sh(i + 2),
-            "s-1|s|s+1=" + sh(i - 1) + "|" + shp[i] + "|" + sh(i + 1),
-            "wp=" + syl.wpos,
+        p = i + 2  # padded index
+        word = low[p]
+        shape = shp[p]
+        f: list[Pair] = [
+            ("b", None), ("w", word), ("s", shape),
+            ("w-1", low[p - 1]), ("w+1", low[p + 1]), ("w-2", low[p - 2]), ("w+2", low[p + 2]),
+            ("w-1|w", low_pair[p - 1]), ("w|w+1", low_pair[p]), ("w-2|w-1", low_pair[p - 2]),
+            ("w+1|w+2", low_pair[p + 1]),
+            ("s-1", shp[p - 1]), ("s+1", shp[p + 1]), ("s-2|s-1", shp_pair[p - 2]), ("s+1|s+2", shp_pair[p + 1]),
+            ("s-1|s|s+1", shp_pair[p - 1] + "|" + shp[p + 1]),
+            ("wp", syl.wpos),
         ]
         if syl.word:
-            f.append("word=" + syl.word)
-        if i == 0 or (i == 1 and shp[0] == "p"):
-            f.append("first")
-        if len(low[i]) > 3:
-            f.append("suf3=" + low[i][-3:])
-        if shp[i] in ("Aa", "AA") and foreign(low[i]):
-            f.append("foreign")
+            f.append(("word", syl.word))
+        if i == 0 or (i == 1 and first_punct):
+            f.append(("first", None))
+        if len(word) > 3:
+            f.append(("suf3", word[-3:]))
+        if shape in ("Aa", "AA") and foreign(word):
+            f.append(("foreign", None))
         for tag in lex[i]:
-            f.append("L=" + tag)
+            f.append(("L", tag))
         for tag in lex[i - 1] if i > 0 else ():
-            f.append("L-1=" + tag)
+            f.append(("L-1", tag))
         for tag in lex[i + 1] if i + 1 < n else ():
-            f.append("L+1=" + tag)
+            f.append(("L+1", tag))
         if i > 1:
             for tag in lex[i - 2]:
                 if tag.startswith(("HON", "ROLE", "PFX", "ORGH")):
-                    f.append("L-2=" + tag)
+                    f.append(("L-2", tag))
         if rules is not None:
-            f.append("R=" + rules[i])
-            f.append("R-1=" + (rules[i - 1] if i > 0 else BOS))
-            f.append("R+1=" + (rules[i + 1] if i + 1 < n else EOS))
+            f.append(("R", rules[i]))
+            f.append(("R-1", rules[i - 1] if i > 0 else BOS))
+            f.append(("R+1", rules[i + 1] if i + 1 < n else EOS))
         out.append(f)
     return out
+
+
+def feature_string(template: str, value: str | None) -> str:
+    """The CRF's attribute name: "w=xã", or the template alone for a flag ("b")."""
+    return template if value is None else template + "=" + value
+
+
+def sentence_features(sylls: Sequence[Syl], lex: Sequence[Sequence[str]],
+                      rules: Sequence[str] | None = None) -> list[list[str]]:
+    """Feature strings for every syllable of a sentence (what the CRF is trained on)."""
+    return [[feature_string(t, v) for t, v in row] for row in feature_pairs(sylls, lex, rules)]
+
+
+class KnownFeatures:
+    """The features a trained model weighs, by template: tagging builds the strings of these
+    only, which equals filtering :func:`sentence_features` by the model's attributes (a test
+    checks it) at a fraction of the cost — most values the model never saw."""
+
+    def __init__(self, attributes: Iterable[str]):
+        values: dict[str, set[str]] = {}
+        flags: set[str] = set()
+        for a in attributes:
+            template, eq, value = a.partition("=")
+            if eq:
+                values.setdefault(template, set()).add(value)
+            else:
+                flags.add(a)
+        self.values = {t: frozenset(v) for t, v in values.items()}
+        self.flags = frozenset(flags)
+
+    def select(self, pairs: list[list[Pair]]) -> list[list[str]]:
+        """The feature strings of ``pairs`` that the model weighs."""
+        empty: frozenset[str] = frozenset()
+        values, flags = self.values, self.flags
+        return [[feature_string(t, v) for t, v in row
+                 if (v in values.get(t, empty) if v is not None else t in flags)] for row in pairs]

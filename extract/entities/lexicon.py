@@ -11,6 +11,8 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   ETH ETH_AMB      an ethnic group name; _AMB when it is also a common word or country
   ORGH ORGN        an organization head word ("Sở", "UBND"); a named organization ("Quốc hội")
   ORGHS ORGHT      a head followed by a place scope only ("UBND"); a sports-team head ("tuyển")
+  ORGHU            a party or mass-organization head, which may name its unit in another body
+                   ("Đảng bộ cơ quan Ủy ban Dân tộc", "Công đoàn Bộ Y tế")
   FAM GIV          a family name; a frequent given name / name particle
   HON ROLE         a cue before a person: honorific ("ông") or role ("Chủ tịch")
   PFX PFXA         a place prefix kept in the span ("sông"); PFXA: an admin prefix ("xã")

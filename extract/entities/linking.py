@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from ...records import CREDIT_ROLES
 from ..doc import Doc, Mention
 from ..normalize import fold_tone_placement
 
@@ -46,17 +48,23 @@ def canonical_key(m: Mention) -> str:
 
 
 def link_people(doc: Doc) -> None:
-    """Point short person forms at the longest full name in the article that ends with them."""
-    full = sorted({m.text for m in doc.mentions if m.type == "PER" and " " in m.text}, key=len, reverse=True)
+    """Point short person forms at the longest full name in the article that ends with them (a
+    photographer's name in a credit is no full form of "anh Minh" in the story).
+
+    Every word-suffix of every full name is indexed once, so each mention is one lookup: the
+    scan of all full names per mention this replaces was quadratic in a long text (issue 10)."""
+    full = sorted({m.text for m in doc.mentions if m.type == "PER" and " " in m.text
+                   and m.attributes.get("role") not in CREDIT_ROLES}, key=lambda n: (-len(n), n))
+    ending: dict[str, str] = {}
+    for name in full:
+        words = fold_tone_placement(name).lower().split(" ")
+        for k in range(1, len(words)):
+            ending.setdefault(" ".join(words[k:]), name)
     for m in doc.mentions:
-        if m.type != "PER":
-            continue
-        key = fold_tone_placement(m.text).lower()
-        for name in full:
-            folded = fold_tone_placement(name).lower()
-            if folded != key and (folded.endswith(" " + key)):
+        if m.type == "PER":
+            name = ending.get(fold_tone_placement(m.text).lower())
+            if name is not None:
                 m.attributes.setdefault("canonical", name)
-                break
 
 
 def dominant_province(doc: Doc) -> str | None:
@@ -75,8 +83,17 @@ def link_generic_bodies(doc: Doc) -> None:
     before it that starts with the same expanded words, else the nearest after it); a province-
     level reference with no named form is resolved by the article's dominant province ("Ban Dân
     tộc tỉnh" in an article about Sơn La). Drop what nothing resolves: a generic body is no
-    entity by itself."""
-    named = [m for m in doc.mentions if m.type == "ORG" and not m.attributes.get("generic")]
+    entity by itself.
+
+    Named bodies are indexed by every word-prefix of their name, in text order, so a reference
+    finds its nearest match by bisection (a scan of all named bodies per reference was
+    quadratic in a long text, issue 10)."""
+    by_prefix: dict[str, list[Mention]] = defaultdict(list)
+    for n in doc.mentions:
+        if n.type == "ORG" and not n.attributes.get("generic"):
+            words = fold_tone_placement(n.attributes.get("canonical") or n.text).lower().split(" ")
+            for k in range(1, len(words)):
+                by_prefix[" ".join(words[:k]) + " "].append(n)
     province = dominant_province(doc)
     kept: list[Mention] = []
     for m in doc.mentions:
@@ -84,15 +101,15 @@ def link_generic_bodies(doc: Doc) -> None:
             kept.append(m)
             continue
         stem = fold_tone_placement(m.attributes.get("canonical") or m.text).lower() + " "
-        matches = [n for n in named if fold_tone_placement(n.attributes.get("canonical") or n.text).lower().startswith(stem)]
+        matches = by_prefix.get(stem)
         if not matches:
             if province and stem.endswith(" tỉnh "):
                 m.attributes["canonical"] = f"{m.attributes.get('canonical') or m.text} {province}"
                 m.attributes["province"] = province
                 kept.append(m)
             continue
-        before = [n for n in matches if n.start < m.start]
-        target = before[-1] if before else matches[0]
+        before = bisect_left(matches, m.start, key=lambda n: n.start)
+        target = matches[before - 1] if before else matches[0]
         m.attributes["canonical"] = target.attributes.get("canonical") or target.text
         m.attributes["refers_to"] = target.text
         kept.append(m)

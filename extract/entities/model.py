@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer, load_gazetteer
+from .credits import CreditFinder
 from .lexicon import Lexicon
 from .recognize import EntityModel, load_tagger
 
@@ -42,6 +43,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         tags = {"ORGH", "ORGHS"} if head.follows == "scope" else {"ORGH"}  # type: ignore[attr-defined]
         if head.category == "sport":  # type: ignore[attr-defined]
             tags.add("ORGHT")  # a team head: a place after it names the team ("tuyển Thái Lan")
+        if head.category in ("party", "mass"):  # type: ignore[attr-defined]
+            tags.add("ORGHU")  # a unit inside another body: "Đảng bộ cơ quan Ủy ban Dân tộc"
         lex.add(key, tags)
     for key, org in gaz.table("org_name").items():
         if " của " in key:
@@ -89,6 +92,13 @@ def national_heads(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(k for k, h in gaz.table("org_head").items() if not h.scope)  # type: ignore[attr-defined]
 
 
+def credit_finder(gaz: Gazetteer) -> CreditFinder:
+    """The credit labels and fillers of extract/data/credit_words.tsv."""
+    words = gaz.table("credit").values()
+    return CreditFinder({w.word: w.role for w in words if w.kind == "label"},  # type: ignore[attr-defined]
+                        [w.word for w in words if w.kind == "filler"])  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=2)
 def load_entity_model(with_tagger: bool = True) -> EntityModel:
     """The lexicon and the CRF, loaded once per process."""
@@ -96,4 +106,4 @@ def load_entity_model(with_tagger: bool = True) -> EntityModel:
     lexicon = build_lexicon(gaz)
     add_dictionary(lexicon)
     return EntityModel(lexicon=lexicon, national_heads=national_heads(gaz),
-                       tagger=load_tagger() if with_tagger else None)
+                       tagger=load_tagger() if with_tagger else None, credits=credit_finder(gaz))

@@ -9,9 +9,10 @@ bodies ("UBND tỉnh") win their span, so nothing inside them is misread; they b
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..doc import Doc, Mention
+from .credits import CreditFinder, credit_names, mark_credits, overlapping, sentence_spans
 from .crf import MODEL_PATH, CrfTagger
 from .harmonize import harmonize
 from .lexicon import Lexicon
@@ -40,11 +41,16 @@ class EntityModel:
     national_heads: frozenset[str] = frozenset()
     tagger: CrfTagger | None = None
     policy: Policy = field(default=outermost_then_confident)
+    credits: CreditFinder = field(default_factory=lambda: CreditFinder({}, ()))
 
 
-def rule_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
-    """All rule candidates of one sentence (unresolved)."""
+def rule_candidates(v: SentenceView, model: EntityModel,
+                    credit_spans: list[tuple[int, int, str]] | None = None) -> list[Cand]:
+    """All rule candidates of one sentence (unresolved); ``credit_spans``: its photo credits and
+    bylines in syllable coordinates (:mod:`.credits`)."""
     cands: list[Cand] = []
+    if credit_spans:
+        cands += credit_names(v, credit_spans, model.credits.fillers)
     cands += prefixed_places(v)
     cands += described_places(v)
     cands += bare_places(v)
@@ -60,23 +66,46 @@ def rule_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
     return cands
 
 
-def sentence_candidates(v: SentenceView, model: EntityModel) -> list[Cand]:
+def without_numerals(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """Roman numerals name no place and end no person's name: a place whose name is only
+    numerals is dropped ("xã khu vực III" is a category of commune, not the commune "III" of Hậu
+    Giang), a person's name loses a numeral at its end ("Phương II")."""
+    out = []
+    for c in cands:
+        name = [k for k in range(c.i, c.j) if v.cap(k) or v.digit(k)]  # without its prefix ("xã")
+        if c.type == "LOC" and name and all(v.roman(k) for k in name):
+            continue
+        if c.type == "PER":
+            j = c.j
+            while j > c.i + 1 and v.roman(j - 1) and len(v.sylls[j - 1].text) > 1:
+                j -= 1
+            if j != c.j:
+                c = replace(c, j=j)
+        out.append(c)
+    return out
+
+
+def sentence_candidates(v: SentenceView, model: EntityModel,
+                        credit_spans: list[tuple[int, int, str]] | None = None) -> list[Cand]:
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
-    rules = model.policy(rule_candidates(v, model))
+    rules = model.policy(without_numerals(v, rule_candidates(v, model, credit_spans)))
     if model.tagger is None:
         return rules
-    return model.policy(rules + model.tagger.tag(v, rules))
+    return model.policy(rules + without_numerals(v, model.tagger.tag(v, rules)))
 
 
 def recognize(doc: Doc, model: EntityModel) -> Doc:
     """Fill ``doc.mentions`` (spans and types; attributes and links come later)."""
     mentions: list[Mention] = []
+    credits = model.credits.find(doc.norm, _byline(doc.meta.get("author")))
+    first = 0
     for sent in doc.sentences:
         sylls = sentence_syllables(doc, sent)
         if not sylls:
             continue
         v = SentenceView(sylls, model.lexicon.match(sylls))
-        resolved = sentence_candidates(v, model)
+        here, first = overlapping(credits, sent.start, sent.end, first)
+        resolved = sentence_candidates(v, model, sentence_spans(v, here) if here else None)
         for c in resolved:
             attrs = dict(c.attrs)
             if attrs.pop("generic", None):
@@ -93,8 +122,17 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
             mentions.append(Mention(type=c.type, start=start, end=end, text=doc.text[start:end],
                                     sentence_index=sent.index, method=c.method, confidence=c.conf,
                                     attributes=attrs))
+    mark_credits(mentions, credits)  # before harmonizing: a credit is no seed to propagate
     doc.mentions = harmonize(doc, mentions)
+    mark_credits(doc.mentions, credits)
     return doc
+
+
+def _byline(author: object) -> list[str]:
+    """The byline's names from ``meta["author"]``: a list of names, or one name as a string."""
+    if isinstance(author, str):
+        return [author]
+    return [a for a in author if isinstance(a, str)] if isinstance(author, (list, tuple)) else []
 
 
 def _initial_dot(sylls: list, j: int) -> bool:

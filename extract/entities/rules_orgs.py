@@ -33,6 +33,8 @@ CONF_BRAND = 0.88
 BRAND_GAP = 4  # lower-case words allowed between a brand cue and the name
 BRAND_GAP_WORDS = frozenset({"nổi", "tiếng", "quen", "thuộc", "lớn", "cao", "cấp", "ngoại", "nội", "như", "là",
                              "của", "quốc", "tế", "thời", "trang"})
+#: verb pairs that open a committee's domain in lower case ("Ban Chỉ đạo phòng, chống dịch ...")
+PAIRED_VERBS = (("phòng", ",", "chống"), ("phòng", "chống"))
 MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
@@ -93,7 +95,9 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
         if place is not None:
             return place.end, True, False  # "đội tuyển Việt Nam", "tuyển miền Nam": the team
     while j < n:
-        if v.longest(j, {"PFXA", "PFXV"}) is not None and not v.word_inner(j):
+        # a place word opens the scope, also when the segmenter glued it to the word before
+        # ("Tôn giáo tỉnh | Lâm Đồng") but a capitalized name follows it
+        if v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1)):
             scope = _scope_end(v, j)
             if scope is not None:
                 return scope, has_proper_part(v, head_end, j), True
@@ -101,7 +105,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
         if j > head_end and v.tags_at(j) & STOP_TAGS:
             break
         if v.cap(j) or (v.digit(j) and j > head_end):
-            if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1):
+            if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1) and _not_a_place(v, j):
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
             j += 1
             continue
@@ -136,6 +140,13 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     return j, has_proper_part(v, head_end, j), False
 
 
+def _not_a_place(v: SentenceView, j: int) -> bool:
+    """A family name that opens no known province or country of two syllables or more ("Lâm
+    Đồng", "Hà Giang" start with family names)."""
+    place = v.longest(j, {"PROV", "COUNTRY"})
+    return place is None or place.end - j < 2
+
+
 def _stops(v: SentenceView, t: int) -> bool:
     """Does syllable t end a lower-case run of a name? A boundary word, a cue or a head does; a
     place word does unless it opens a common word ("xã" of "xã hội") or continues one."""
@@ -153,16 +164,28 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
     "Trường kỹ thuật Cao Thắng", "Công ty bảo hiểm AIA". Returns the end, or None."""
     n = len(v)
     t = head_end
-    while t < n and t - head_end < MAX_LOWER and v.sylls[t].shape == "a":
-        if _stops(v, t):
-            return None
-        t += 1
+    while t < n and t - head_end < MAX_LOWER:
+        paired = next((p for p in PAIRED_VERBS if tuple(v.low(x) for x in range(t, t + len(p))) == p), None)
+        if paired is not None:
+            t += len(paired)  # "Ban Chỉ đạo phòng, chống dịch ...": one domain
+        elif v.sylls[t].shape == "a":
+            if _stops(v, t):
+                return None
+            t += 1
+        else:
+            break
     if t == head_end or t >= n or not (v.cap(t) or v.sylls[t].shape in ("AA", "A0")):
         return None
-    if v.tags_at(t) & {"HON", "ROLE", "ORGH", "NON"}:
+    coded = v.sylls[t].shape == "AA" and v.low(t + 1) == "-" and v.digit(t + 2)  # "COVID-19"
+    if v.tags_at(t) & {"HON", "ROLE", "ORGH", "NON"} and not coded:
         return None
     place = v.longest(t, PLACE_TAGS)
-    return place.end if place is not None else v.cap_run(t, limit=5)
+    if place is not None:
+        return place.end
+    end = v.cap_run(t, limit=5)
+    if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
+        end += 2  # a code with its number: "COVID-19"
+    return _scope_end(v, end) or end  # and the body's place: "... tỉnh Gia Lai"
 
 
 def lower_continuation(v: SentenceView, j: int) -> int | None:
@@ -211,6 +234,31 @@ def _known_org_end(v: SentenceView, j: int) -> int:
     return place.end if place is not None and v.cap(j) else j
 
 
+#: words between a party or mass body and the body it is the unit of ("Đảng bộ cơ quan Ủy ban
+#: Dân tộc", "Công đoàn khối Bộ Y tế")
+UNIT_LINKS = ("cơ quan", "khối")
+
+
+def _unit_of_body(v: SentenceView, j: int) -> int | None:
+    """End of the named body whose party or mass unit a head names: "Đảng bộ cơ quan | Ủy ban
+    Dân tộc", "Ban cán sự đảng | Chính phủ", "Công đoàn | Bộ Y tế", "Chi bộ | Ban Dân tộc tỉnh Sơn
+    La". One organization by its full name: the annotation keeps the outermost (docs/ANNOTATION.md);
+    with "của" between them they stay two ("Hội đồng Dân tộc của Quốc hội"). None when no named
+    body follows."""
+    if v.surface(j, j + 2) in UNIT_LINKS:
+        j += 2
+    if not v.cap(j):
+        return None
+    named = v.longest(j, {"ORGN"})
+    if named is not None and "ORGN_AMB" not in v.tags_at(j):
+        return _known_org_end(v, named.end)
+    head = v.longest(j, {"ORGH"})
+    if head is None or "ORGHU" in head.tags or v.longest(j, PLACE_TAGS | {"DICT"}) not in (None, head):
+        return None
+    end, proper, scoped = org_extent(v, head.end, False, "ORGHS" in head.tags, "ORGHT" in head.tags)
+    return end if (proper or scoped) else None
+
+
 def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[Cand]:
     """Known bodies ("Quốc hội", "UBDT") with their scope, then head-led names ("Sở Y tế tỉnh Lào
     Cai"). ``national_heads`` are heads that exist once nationally ("Bộ"): with any domain after
@@ -233,8 +281,10 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         if head is not None and not v.cap(k) and v.inside(k, {"HON", "ROLE"}):
             head = None  # "báo" of "nhà báo" (a journalist)
         common = v.longest(k, {"DICT"})
-        if head is not None and common is not None and common.end > head.end:
-            head = None  # "Hội nghị", "Trường hợp", "Ban hành": a common word, not a head
+        if (head is not None and common is not None and common.end > head.end
+                and all(v.sylls[t].shape == "a" for t in range(head.end, common.end))):
+            head = None  # "Hội nghị", "Trường hợp", "Ban hành": a common word, not a head (but
+            # "Ban Phát thanh" is: a common word "ban phát" is not written with its second capital)
         if head is not None and _person_not_body(v, k, head.end):
             head = None  # "Đoàn Văn An": the head is a family name
         head_key = v.surface(k, head.end) if head is not None else ""
@@ -243,6 +293,14 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             continue
         if not v.cap(k) and v.longest(head.end, {"ORGH", "ORGN"}) is not None:
             k = head.end  # "tờ Báo Dân tộc và Phát triển": the name starts at the capitalized head
+            continue
+        unit = _unit_of_body(v, head.end) if "ORGHU" in head.tags and v.cap(k) else None
+        inner = v.longest(head.end, {"ORGHU"}) if unit is None and v.cap(k) and v.cap(head.end) else None
+        if inner is not None:  # "Văn phòng | Ban cán sự đảng cơ quan Ủy ban Dân tộc"
+            unit = _unit_of_body(v, inner.end)
+        if unit is not None:
+            yield Cand("ORG", k, unit, CONF_SCOPED_ORG, "rule:org-unit")
+            k = unit
             continue
         after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)

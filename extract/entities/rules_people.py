@@ -66,6 +66,9 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             if v.has_match(j, end, {"ORGN_AMB", "ETH"}):
                 k = end  # "PV Tuổi Trẻ": a newspaper; "học trò La Hủ": a group, not a person
                 continue
+            if _role_of_a_place(v, k, cue.end, j, honorific):
+                k = end  # "ông Lò Văn Xiên, Trưởng bản Huổi Lếch": the village, the person is named
+                continue
             if end - j <= MAX_NAME and not v.splits_word(j, end):
                 conf = CONF_HONORIFIC if honorific else CONF_ROLE
                 # the role reads as written, bodies included: "Chủ tịch UBND tỉnh Lào Cai"
@@ -75,6 +78,14 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
                 k = end
                 continue
         k = max(k + 1, cue.end)
+
+
+def _role_of_a_place(v: SentenceView, k: int, cue_end: int, j: int, honorific: bool) -> bool:
+    """A role ending with a place word ("Trưởng bản", "Trưởng thôn"), in apposition to a name just
+    written ("Lò Văn Xiên, Trưởng bản ..."): what follows names the place the role is of, not the
+    person (the place rules and the tagger read it)."""
+    return (not honorific and j == cue_end and k >= 2 and v.low(k - 1) == "," and v.cap(k - 2)
+            and bool(v.tags_at(cue_end - 1) & {"PFXA", "PFXV"}))
 
 
 def family_named(v: SentenceView) -> Iterator[Cand]:

@@ -113,6 +113,10 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
                 k = end
                 continue
+            group = v.longest(j, {"ETH"})
+            if not (admin or village) and not known and group is not None and group.end == end:
+                k = j  # "chùa Khmer", "nhà rông Ba Na": the group's, no place (the group is ETH)
+                continue
             if village and _numbered(v, end):
                 end += 1  # "thôn Long Láy 1", "bản Kon Lốc 2"
             if known:
@@ -215,17 +219,22 @@ def ethnic_groups(v: SentenceView) -> Iterator[Cand]:
     người; Hoa 8 người")."""
     found = list(_ethnic_groups(v))
     yield from found
-    if not found:
+    # a list of groups also follows a sentence's word for them and a colon: "4 dân tộc cùng sinh
+    # sống: Thái 1.204 người, Lào 23 người, Hoa 9 người và Kinh 71 người" (all four ambiguous)
+    announced = next((t for t in range(len(v) - 1) if v.surface(t, t + 2) == "dân tộc"), None)
+    colon = next((t for t in range(announced or 0, len(v)) if v.low(t) == ":"), None) if announced is not None else None
+    if not found and colon is None:
         return
     taken = {c.i for c in found}
     for k in range(len(v)):
-        if k in taken or not v.cap(k) or (k > 0 and v.cap(k - 1)):
+        if k in taken or not v.cap(k) or (k > 0 and v.cap(k - 1)) or (not found and colon is not None and k < colon):
             continue
         m = v.longest(k, {"ETH", "ETH_AMB"})
         if m is None or v.cap(m.end) or v.starts.get(k, [m])[0].end > m.end:
             continue
         before, after = v.low(k - 1), v.low(m.end)
-        if before in LIST_JOINERS | {"là", ":", "gồm"} and (after in LIST_JOINERS or v.digit(m.end) or after in (".", "")):
+        counted = v.sylls[m.end].shape in ("0", "0.") if m.end < len(v) else False  # "Thái 1.204 người"
+        if before in LIST_JOINERS | {"là", ":", "gồm"} and (after in LIST_JOINERS or counted or after in (".", "")):
             yield Cand("ETH", k, m.end, CONF_ETH_LIST, "rule:ethnic-list")
 
 

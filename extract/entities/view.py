@@ -7,11 +7,15 @@ short and makes them agree on what a "name syllable" is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import Match
 from .syllables import Syl
 
+#: a Roman numeral (I to XXXIX, with L and C for the odd larger one): "khu vực III", "lần thứ II",
+#: "khóa XV" number things; they are never a place or part of a person's name (issue 11)
+ROMAN_NUMERAL = re.compile(r"^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$|^C{1,3}$")
 CAP_SHAPES = frozenset({"Aa", "AA", "A", "A'a", "A0", "aA"})
 #: lower-case words allowed inside a name run between two capitalized parts
 NAME_JOINERS = frozenset({"-", "–", "&"})
@@ -60,6 +64,10 @@ class SentenceView:
     def cap(self, k: int) -> bool:
         """A capitalized word-like syllable (a name can be made of these)."""
         return 0 <= k < len(self.sylls) and self.sylls[k].shape in CAP_SHAPES
+
+    def roman(self, k: int) -> bool:
+        """Is syllable k a Roman numeral ("I", "III", "XV")?"""
+        return 0 <= k < len(self.sylls) and bool(ROMAN_NUMERAL.match(self.sylls[k].text)) and self.sylls[k].text != ""
 
     def digit(self, k: int) -> bool:
         return 0 <= k < len(self.sylls) and self.sylls[k].shape == "0"
@@ -121,8 +129,8 @@ class SentenceView:
         j = k
         n = len(self.sylls)
         while j < n and j - k < limit:
-            joined = (j > k and self.low(j) in NAME_JOINERS and self.cap(j + 1)
-                      and self.longest(j + 1, {"ROLE", "HON", "NON"}) is None)  # not "- Người có uy tín"
+            joined = (j > k and self.low(j) in NAME_JOINERS and self.cap(j + 1) and self.low(j + 2) != ":"
+                      and self.longest(j + 1, {"ROLE", "HON", "NON"}) is None)  # not "- Người có uy tín", "- Ảnh:"
             if not (self.cap(j) or joined):
                 break
             j += 1

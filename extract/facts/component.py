@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from datetime import date
 
 from ..doc import Doc, Fact
-from .context import main_place, pick_period, pick_place, published, roles, sentence_periods
+from .clauses import Clauses
+from .context import published, roles
+from .national import national_spans
 from .numbers import detect_style
 from .rules import Draft, analyze
 from .subject import Previous, find_subject
+from .when import SentenceTime, Timeline, choose
+from .where import PlaceIndex
 from .window import Window
 
 log = logging.getLogger(__name__)
@@ -44,39 +47,57 @@ def candidates(w: Window, skips: Counter[str] | None = None) -> list[Draft]:
 
 
 def find_facts(doc: Doc) -> Doc:
-    """Pipeline component: fill ``doc.facts`` (reads sentences and tokens; mentions if present)."""
+    """Pipeline component: fill ``doc.facts`` (reads sentences and tokens; mentions if present).
+
+    Every sentence is read for time, in order, also those without numbers: a sentence that states
+    "Ngày 18/4/2024, …" hands its period to the next one when that opens with "Theo đó".
+    """
     doc.facts = []
     skips: Counter[str] = Counter()
     style = detect_style(doc.norm)
-    pub = published(doc)
-    fallback_place = main_place(doc)
+    timeline = Timeline(published(doc))
+    places: PlaceIndex | None = None
     for sent in doc.sentences:
         if sent.end - sent.start > MAX_SENTENCE_CHARS:
             skips["sentence too long"] += 1
+            timeline.previous = None
             continue
-        if not _DIGIT.search(doc.norm, sent.start, sent.end):
+        text = doc.norm[sent.start : sent.end]
+        drafts: list[Draft] = []
+        w: Window | None = None
+        if _DIGIT.search(text):
+            w = Window.of(doc.norm, sent, style)
+            drafts = candidates(w, skips)
+        spans = [(w.syls[d.first].start, w.syls[d.last - 1].end) for d in drafts] if w else []
+        st = timeline.read(text, sent.start, sent.tokens, spans)
+        if not drafts or w is None:
             continue
-        w = Window.of(doc.norm, sent, style)
-        drafts = candidates(w, skips)
-        if not drafts:
-            continue
-        periods = sentence_periods(doc.norm[sent.start : sent.end], sent.start, pub)
+        places = places or PlaceIndex(doc)
+        where = _Where(places, Clauses.of(text, sent.start, spans), national_spans(text, sent.start))
         previous = Previous()
-        for d in drafts:
+        for k, d in enumerate(drafts):
+            where.next_fact = spans[k + 1][0] if k + 1 < len(spans) else None
             subject = find_subject(w, d, previous)
             if subject[0] is None:  # "…xuống dưới 40%, mỗi năm giảm 6 - 7%": same subject
                 subject = previous.subject
             previous = Previous(d.last, subject, d.kind, d.unit)
-            doc.facts.append(_fact(doc, w, d, subject, periods, pub, fallback_place, (sent.start, sent.end)))
+            doc.facts.append(_fact(doc, w, d, subject, st, timeline, where))
     if skips:
         doc.meta["fact_skips"] = dict(skips)
         log.debug("facts: %d kept, skipped %s", len(doc.facts), dict(skips))
     return doc
 
 
-def _fact(doc: Doc, w: Window, d: Draft, subject_head: tuple[str | None, str | None],
-          periods: list[tuple[int, int, str]], pub: date | None, fallback_place: str | None,
-          sent_span: tuple[int, int]) -> Fact:
+class _Where:
+    """What the facts of one sentence share for reading their place and period."""
+
+    def __init__(self, places: PlaceIndex, clauses: Clauses, national: list[tuple[int, int, bool]]) -> None:
+        self.places, self.clauses, self.national = places, clauses, national
+        self.next_fact: int | None = None  # where the sentence's next fact starts
+
+
+def _fact(doc: Doc, w: Window, d: Draft, subject_head: tuple[str | None, str | None], st: SentenceTime,
+          timeline: Timeline, where: _Where) -> Fact:
     start, end = w.syls[d.first].start, w.syls[d.last - 1].end
     compared = roles(w, d)
     exclude = (w.syls[compared[0]].start, w.syls[compared[1] - 1].end) if compared else None
@@ -85,6 +106,14 @@ def _fact(doc: Doc, w: Window, d: Draft, subject_head: tuple[str | None, str | N
         d.attrs["head"] = head
         if d.kind == "count" and d.unit is None and subject and subject.lower().startswith(("số ", "tổng số ")):
             d.unit = head  # "số hộ nghèo là 1.234": the count's unit is the head after "số"
+    clause = where.clauses.around(start)
+    years = d.value if d.kind == "duration" and d.unit == "năm" else None
+    period, period_source = choose(st, start, end, clause, duration_years=years, compared=exclude,
+                                   change=d.attrs.get("role") == "change", published=timeline.published)
+    place = where.places.choose(w.sentence_index, start, end, clause, where.national, rank=d.kind == "rank",
+                                next_fact=where.next_fact)
+    if place.source:
+        d.attrs["place_source"] = place.source
     return Fact(
         text=doc.text[start:end],
         start=start,
@@ -95,8 +124,12 @@ def _fact(doc: Doc, w: Window, d: Draft, subject_head: tuple[str | None, str | N
         value_max=d.value_max,
         approx=d.approx,
         subject=subject,
-        place=pick_place(doc, sent_span[0], sent_span[1], start, fallback_place),
-        period=pick_period(periods, start, exclude, pub),
+        place=place.place,
+        province=place.province,
+        province_2025=place.province_2025,
+        scope=place.scope,
+        period=period,
+        period_source=period_source,
         sentence_index=w.sentence_index,
         attributes=d.attrs,
     )

@@ -13,13 +13,23 @@ the first unused prediction with the same kind and a value within 0.5%:
   compared the same way, after dropping a leading quantity word ("tổng", "số"): "tổng dư nợ" and "dư
   nợ" name the same thing, "đường biên giới" and "đường" share their head.
 
-What these do NOT measure: units and subjects of spurious facts (F1 counts those), and whether both
-sides agree on a wrong head.
+* **fact context** (:func:`fact_context`) — on matched facts of gold that carries where and when
+  (``place_level``, ``province``, ``period``: the guideline's "Fact context"): the province is right
+  when both name the same province (folded), for a national figure (``place_level`` country, place
+  Việt Nam) when ours is marked ``scope: national``, for a figure abroad when ours has no province
+  and its place is that country; only facts whose gold names a place at province level or below,
+  or a country, count. The period is right when equal; a gold period of null is also matched by
+  our fallback to the article's date (``period_source: article_date``), which says it was not stated.
+
+What these do NOT measure: units and subjects of spurious facts (F1 counts those), whether both
+sides agree on a wrong head, and the ``place`` entity itself below the province (a fact placed at
+the district of the right province counts as right).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -117,3 +127,59 @@ def subject_heads(gold: Docs, pred: Docs) -> tuple[int, int, list[tuple]]:
         else:
             wrong.append((doc_id, gx.get("text"), gx["head"], got, (px or {}).get("subject")))
     return right, total, wrong
+
+
+#: gold place levels whose province is scored (regions, "other" and unplaced facts are not)
+SCORED_LEVELS = ("province", "district", "commune", "village", "country")
+_VIETNAM = ("viet nam", "vn")
+
+
+def _fold(text: Any) -> str:
+    s = unicodedata.normalize("NFD", fold_tone_placement(str(text or "")).replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
+
+
+def province_right(gold: Mapping[str, Any], pred: Mapping[str, Any], entities: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Does the predicted fact hold in the gold fact's province (or country)? ``entities``: the
+    predicted mentions' attributes by entity id (to read a place abroad)."""
+    if gold.get("place_level") == "country":
+        if _fold(gold.get("place")) in _VIETNAM:
+            return pred.get("scope") == "national"
+        place = entities.get(str(pred.get("place")), {})
+        return not pred.get("province") and _fold(place.get("name") or place.get("canonical")) == _fold(gold.get("place"))
+    return bool(pred.get("province")) and _fold(pred.get("province")) == _fold(gold.get("province"))
+
+
+def period_right(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool:
+    """Is the predicted period the gold one (a null gold period: none stated, see the module docstring)?"""
+    if gold.get("period") is None:
+        return pred.get("period") in (None, "") or pred.get("period_source") == "article_date"
+    return pred.get("period") == gold["period"]
+
+
+def fact_context(gold: Docs, pred: Docs) -> tuple[Counter[str], list[tuple]]:
+    """Counts "province"/"province:n", "period"/"period:n", "head"/"head:n" over matched facts of gold
+    that carries fact context, and the wrong ones (doc id, what, fact text, gold, ours)."""
+    counts: Counter[str] = Counter()
+    wrong: list[tuple] = []
+    for doc_id, gx, px in pair_facts(gold, pred):
+        if px is None or "period" not in gx:
+            continue
+        entities = {str(e.get("entity_id")): e.get("attributes") or {}
+                    for e in (pred.get(doc_id) or {}).get("entities", [])}
+        if gx.get("place_level") in SCORED_LEVELS:
+            counts["province:n"] += 1
+            if province_right(gx, px, entities):
+                counts["province"] += 1
+            else:
+                ours = "national" if px.get("scope") == "national" else px.get("province") or px.get("place")
+                wrong.append((doc_id, "province", gx.get("text"), gx.get("province") or gx.get("place"), ours))
+        counts["period:n"] += 1
+        if period_right(gx, px):
+            counts["period"] += 1
+        else:
+            wrong.append((doc_id, "period", gx.get("text"), gx.get("period"), px.get("period")))
+        if gx.get("subject_head"):
+            counts["head:n"] += 1
+            counts["head"] += heads_agree(gx["subject_head"], _pred_head(px))
+    return counts, wrong

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import lexicon, match_after
+from .numbers import MULTIPLIERS
 from .window import Window
+
+#: last syllables of the multipliers: after "tỷ", "triệu", "nghìn", "đồng" is always the currency
+_MULTIPLIER_WORDS = frozenset(k.split()[-1] for k in MULTIPLIERS)
 
 
 @dataclass
@@ -99,6 +103,7 @@ def read_unit(w: Window, u: int) -> UnitRead | None:
         # with a unit's syllable ("ngày công", "năm học") is counted, not measured
         if (
             kind in ("duration", "money")
+            and not (kind == "money" and w.low_at(u - 1) in _MULTIPLIER_WORDS)  # "512 tỷ đồng vốn": đồng
             and wend > u + k
             and tuple(w.low[u:wend]) not in lex.units
             and _is_noun(w, u + k)
