@@ -8,13 +8,15 @@ Arrow types of the exports' tables (:mod:`baodantoc.export.schema`, derived from
 so whatever reads an export reads a shard.
 
 A shard is complete when the files of all its tables exist. Each file is written under a temporary
-name and renamed when whole (the exports' :class:`~baodantoc.export.writer._AtomicFile`), the
-``documents`` file last: a run killed between two renames leaves a shard without its documents
-file, which the next run writes again (same bytes), and never a file that is there but cut short.
+name, flushed to disk and renamed when whole, the ``documents`` file last: a run killed between two
+renames leaves a shard without its documents file, which the next run writes again (same bytes),
+and never a file that is there but cut short. (Not the exports' whole-folder swap: a corpus run
+adds shards to a folder over hours or days, and each finished shard must count at once.)
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ import pyarrow.parquet as pq
 
 from ..store import to_json
 from .schema import Table
-from .writer import ExportReport, _arrow_columns, _AtomicFile
+from .writer import ExportReport, _arrow_columns
 
 #: The tables of a shard, in the order their files are renamed into place (documents last: its
 #: presence is what makes a shard complete, with the others).
@@ -73,21 +75,41 @@ def records_table(table: Table, rows: Sequence[Any]) -> pa.Table:
                     schema=schema) if stored else schema.empty_table().select(names)
 
 
+def _temporary(path: Path) -> Path:
+    """Where ``path`` is written before it is renamed into place (a name no reader takes)."""
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
+def _commit(tmp: Path, path: Path) -> None:
+    """Flush ``tmp`` to disk, then rename it over ``path`` (atomic on one file system)."""
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a small text file (the run's recipe) so that it is whole or absent."""
+    tmp = _temporary(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        _commit(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_shard(out_dir: Path, index: int, tables: dict[str, pa.Table]) -> list[Path]:
     """Write one shard's tables (all of :data:`SHARD_TABLES`), each file atomically, documents last."""
     missing = [t for t in SHARD_TABLES if t not in tables]
     if missing:
         raise ValueError(f"shard {index} lacks table {missing[0]}")
-    targets = [_AtomicFile(out_dir / t / shard_name(index)) for t in SHARD_TABLES]
+    paths = [out_dir / t / shard_name(index) for t in SHARD_TABLES]
     try:
-        for name, target in zip(SHARD_TABLES, targets, strict=True):
-            target.path.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(tables[name], target.tmp, compression="zstd", write_statistics=True)
-        for target in targets:
-            target.commit()
-    except BaseException:
-        for target in targets:
-            target.discard()
-        raise
-    return [t.path for t in targets]
-
+        for name, path in zip(SHARD_TABLES, paths, strict=True):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(tables[name], _temporary(path), compression="zstd", write_statistics=True)
+        for path in paths:
+            _commit(_temporary(path), path)
+    finally:
+        for path in paths:
+            _temporary(path).unlink(missing_ok=True)
+    return paths

@@ -28,8 +28,14 @@ import pyarrow as pa
 
 from ..config import CORPUS_SHARD_SIZE
 from ..export.schema import FACTS, MENTIONS
-from ..export.shards import SHARD_TABLES, complete_shards, records_table, remove_partial_files, write_shard
-from ..export.writer import _AtomicFile
+from ..export.shards import (
+    SHARD_TABLES,
+    complete_shards,
+    records_table,
+    remove_partial_files,
+    write_shard,
+    write_text_atomic,
+)
 from .corpus_input import Corpus, CorpusError, Doc, Shard, open_corpus, read_shards
 from .engine import EngineError, open_engine, unordered_map
 from .extract import load_extractor
@@ -128,12 +134,12 @@ def _check_recipe(out_dir: Path, recipe: dict[str, Any]) -> None:
             raise AnnotateCorpusError(f"{out_dir} holds shards of another run ({what}): write to a new folder,"
                                       " or delete it to start over")
         return
-    if out_dir.exists() and any(p.name not in SHARD_TABLES for p in out_dir.iterdir()):
+    ours = (*SHARD_TABLES, RECIPE_FILE)  # and a recipe's temporary file, if a run was killed writing it
+    if out_dir.exists() and any(p.name not in ours and not p.name.startswith(f".{RECIPE_FILE}.tmp-")
+                                for p in out_dir.iterdir()):
         raise AnnotateCorpusError(f"{out_dir} is not empty and holds no annotate shards: choose a new folder")
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = _AtomicFile(path)
-    target.tmp.write_text(json.dumps(recipe, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    target.commit()
+    write_text_atomic(path, json.dumps(recipe, ensure_ascii=False, indent=2) + "\n")
 
 
 def _run(corpus: Corpus, out_dir: Path, shard_size: int, done: set[int], workers: int, scheduler: str | None,
