@@ -208,3 +208,26 @@ def test_issue12_extract_announces_its_total_before_any_progress(store: Path) ->
                   on_progress=lambda n: calls.append(("progress", n)))
     assert calls[0] == ("total", 2)
     assert sum(n for kind, n in calls if kind == "progress") == 2
+
+
+def test_issue12_the_extract_bar_shows_m_of_n_once_the_job_gives_its_total() -> None:
+    """Regression (#12): "448/?" with no total or ETA. The bar's ``set_total`` takes the total the
+    job announces after the bar is open, so the bar shows "M/N" and the time remaining."""
+    import io
+
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from baodantoc.cli.console import Advance
+
+    out = io.StringIO()
+    with Progress(MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(file=out, force_terminal=True, width=60)) as progress:
+        advance = Advance(progress, progress.add_task("extracting", total=None))
+        advance.set_total(448 + 52)
+        advance(448)
+        progress.refresh()
+    task = progress.tasks[0]
+    assert (task.completed, task.total) == (448, 500)
+    assert "448/500" in out.getvalue()
+    Advance().set_total(3)  # the bar of a pipe (no terminal) takes it too, and draws nothing
