@@ -166,3 +166,39 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
 )
 def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
     assert ents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # issue 11, round 3. A delegation is no body: its sender is the entity (place or body)
+        ("Đoàn công tác tỉnh Sơn La đến thăm huyện Mường Nhé.",
+         [("LOC", "tỉnh Sơn La"), ("LOC", "huyện Mường Nhé")]),
+        ("Đoàn kiểm tra liên ngành của Bộ Y tế và Tổ công tác huyện Bảo Lạc làm việc.",
+         [("ORG", "Bộ Y tế"), ("LOC", "huyện Bảo Lạc")]),
+        ("Đoàn đại biểu Quốc hội tỉnh Cao Bằng tiếp xúc cử tri.", [("ORG", "Đoàn đại biểu Quốc hội tỉnh Cao Bằng")]),
+        ("Đoàn Thanh niên xã Tân Sơn ra quân.", [("ORG", "Đoàn Thanh niên xã Tân Sơn")]),
+        # a person's name after a body's place word, where the gazetteer knows no such place
+        ("Phó Chủ tịch UBND tỉnh Vương Gia Bảo dự lễ.", [("PER", "Vương Gia Bảo")]),
+        ("Hỏi Bí thư Chi bộ bản Giàng A Lử thì ai cũng biết.", [("PER", "Giàng A Lử")]),
+        ("Chủ tịch UBND xã Hoàng Văn Thụ phát biểu.", [("ORG", "UBND xã Hoàng Văn Thụ")]),  # a known commune
+        # a capitalized common word is no name after a site or region word; "miền núi" describes
+        ("Thanh niên trên mọi miền Tổ quốc về các chùa Phật giáo ở miền núi Nghệ An.", [("LOC", "Nghệ An")]),
+        ("Du khách lên núi Bà Đen và chùa Hương.", [("LOC", "núi Bà Đen"), ("LOC", "chùa Hương")]),
+        # leftover image file names name nobody; two hyphenated parts are a name
+        ("Ảnh: Nguyen-Van-Binh và Tran-Thi-Mai", []),
+        ("Ông Kim Jong-un gặp HLV Park Hang-seo.", [("PER", "Kim Jong-un"), ("PER", "Park Hang-seo")]),
+        # foreign names run through their particles
+        ("Tổng thống Lula da Silva gặp bà Ursula von der Leyen.",
+         [("PER", "Lula da Silva"), ("PER", "Ursula von der Leyen")]),
+        ("Ông Charles de Gaulle đến Hà Nội.", [("PER", "Charles de Gaulle"), ("LOC", "Hà Nội")]),
+        # a kind name's common word is no place word ("Xã hội"): with no place it stays generic
+        ("Cán bộ Phòng Lao động - Thương binh và Xã hội huyện đến nhà.", []),
+        ("Phòng Lao động - Thương binh và Xã hội huyện Bảo Thắng họp.",
+         [("ORG", "Phòng Lao động - Thương binh và Xã hội huyện Bảo Thắng")]),
+        # a court's verb ends a body's lower-case domain
+        ("Hội đồng xét xử tuyên phạt Siu Thị Hoa 3 năm tù.", [("PER", "Siu Thị Hoa")]),
+    ],
+)
+def test_issue_11_round_3(text: str, expected: list[tuple[str, str]]) -> None:
+    assert ents(text) == expected

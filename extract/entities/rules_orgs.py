@@ -39,6 +39,13 @@ PAIRED_VERBS = (("phòng", ",", "chống"), ("phòng", "chống"))
 MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
+#: heads that, before a word for a task, name a group sent on it ("Đoàn công tác", "Tổ kiểm tra
+#: liên ngành"): no body (the guideline's unnamed "Tổ công tác"); the place or body after it is
+#: the sender, an entity of its own ("Đoàn công tác tỉnh Hà Giang" -> LOC "tỉnh Hà Giang")
+DELEGATION_HEADS = frozenset({"đoàn", "tổ"})
+#: the tasks such a group is named by (lower case, as running text writes them)
+DELEGATION_TASKS = ("công tác", "kiểm tra", "giám sát", "khảo sát", "thanh tra", "liên ngành",
+                    "cứu trợ", "thiện nguyện", "tình nguyện", "tuyên truyền", "y tế", "y bác sĩ")
 
 
 def _scope_end(v: SentenceView, j: int) -> int | None:
@@ -53,6 +60,14 @@ def _scope_end(v: SentenceView, j: int) -> int | None:
     if known is not None and v.cap(j):
         return known.end
     return None
+
+
+def _opens_word(v: SentenceView, j: int) -> bool:
+    """Does a capitalized place word at j open a common word in the name's kind ("Xã hội" of
+    "Lao động - Thương binh và Xã hội", "Thành phố" stays a place word: its next syllable is
+    capitalized or no common word follows)?"""
+    common = v.longest(j, {"DICT"})
+    return v.cap(j) and common is not None and common.end - j >= 2 and not v.cap(j + 1)
 
 
 def _is_bare_level(v: SentenceView, j: int) -> int | None:
@@ -101,7 +116,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     while j < n:
         # a place word opens the scope, also when the segmenter glued it to the word before
         # ("Tôn giáo tỉnh | Lâm Đồng") but a capitalized name follows it
-        if v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1)):
+        if (v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1))
+                and not _opens_word(v, j)):
             scope = _scope_end(v, j)
             if scope is not None:
                 return scope, has_proper_part(v, head_end, j), True
@@ -282,6 +298,21 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
     return None
 
 
+def _delegation_end(v: SentenceView, head_end: int) -> int | None:
+    """End of the task words (and a "của" after them) of a delegation whose head ends at
+    ``head_end``, or None when no task word follows in lower case (:data:`DELEGATION_TASKS`)."""
+    t = head_end
+    while True:
+        task = next((w for w in DELEGATION_TASKS if v.surface(t, t + len(w.split())) == w
+                     and not v.cap(t)), None)
+        if task is None:
+            break
+        t += len(task.split())
+    if t == head_end:
+        return None
+    return t + 1 if v.low(t) == "của" else t
+
+
 def _person_not_body(v: SentenceView, k: int, head_end: int) -> bool:
     """A one-syllable head that is also a family name, opening a run of capitalized syllables
     only ("Đoàn Văn An"), is a person; a kind name continues a word ("Đoàn Thanh niên")."""
@@ -363,6 +394,10 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         if head is not None and _person_not_body(v, k, head.end):
             head = None  # "Đoàn Văn An": the head is a family name
         head_key = v.surface(k, head.end) if head is not None else ""
+        task = _delegation_end(v, head.end) if head_key in DELEGATION_HEADS else None
+        if task is not None:
+            k = task  # "Đoàn công tác | tỉnh Hà Giang", "Đoàn kiểm tra của | Bộ Y tế"
+            continue
         if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
             k += 1
             continue

@@ -52,6 +52,8 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
     if run == k:
         return None
     known = v.longest(k, PLACE_TAGS)
+    if known is not None and known.end < run and _person_shaped(v, k, run):
+        return None  # "tỉnh Vương Gia Bảo": a place named "Vương" does not make the person one
     if known is not None and known.end <= run:
         if known.end == run:
             return run, True
@@ -59,7 +61,7 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
         if v.tags_at(after) & PERSON_START or v.tags_at(after) & PLACE_TAGS:
             return known.end, True  # "Lào Cai Trịnh Xuân Trường", "Hồ Chí Minh - Đông Nam bộ"
         return run, True
-    if not allow_unknown:
+    if not allow_unknown or _person_shaped(v, k, run):
         return None
     for t in range(k + 1, run):  # "miền Nam VN": an unknown name stops where a known place starts
         if v.tags_at(t) & {"COUNTRY", "PROV", "REGION", "CITY"}:
@@ -67,10 +69,18 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
     return run, False
 
 
+def _person_shaped(v: SentenceView, k: int, end: int) -> bool:
+    """Is the unknown capitalized run k..end a person's name: a family name, a middle name, a
+    given name or two ("Chủ tịch UBND tỉnh | Hoàng Gia Long", "Bí thư Chi bộ bản | Sùng A Pha")?
+    The gazetteer knows every province, district and commune, and a village is not named like a
+    person, so such a run after a place word is the person the sentence goes on to name."""
+    return 3 <= end - k <= 4 and "FAM" in v.tags_at(k) and "MID" in v.tags_at(k + 1)
+
+
 def _prefix_at(v: SentenceView, k: int):
     m = v.longest(k, PREFIX_TAGS)
-    if m is None or v.word_inner(k) or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN"}):
-        return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue or a body
+    if m is None or v.word_inner(k) or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN", "PFXD"}):
+        return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue, a body, a descriptor ("miền núi")
     longer = v.starts.get(k, [])[0]
     if longer.end > m.end and longer.tags & {"ORGH", "ROLE", "NON"}:
         return None  # "Huyện ủy", "Tỉnh ủy": a body, not a place prefix
@@ -115,6 +125,9 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
                 k = end
                 continue
+            if not (admin or known) and v.splits_word(j, end):
+                k = end  # "mọi miền Tổ quốc", "các chùa Phật giáo": a capitalized common word, no name
+                continue
             group = v.longest(j, {"ETH"})
             if not (admin or village) and not known and group is not None and group.end == end:
                 k = j  # "chùa Khmer", "nhà rông Ba Na": the group's, no place (the group is ETH)
@@ -132,8 +145,8 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
         if admin or village:  # descriptive words between the prefix and a known name
             for gap in range(1, 4):
                 t = j + gap
-                if t >= n or v.punct(t - 1):
-                    break
+                if t >= n or v.punct(t - 1) or v.cap(t - 1):
+                    break  # descriptive words are lower case ("vùng cao"), a capital is a name's
                 if v.cap(t):
                     found = place_name_end(v, t, allow_unknown=False)
                     if found is not None:
