@@ -198,6 +198,16 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
          [("ORG", "Phòng Lao động - Thương binh và Xã hội huyện Bảo Thắng")]),
         # a court's verb ends a body's lower-case domain
         ("Hội đồng xét xử tuyên phạt Siu Thị Hoa 3 năm tù.", [("PER", "Siu Thị Hoa")]),
+        # a category of commune written as an abbreviation is no commune
+        ("Đoàn đến 12 xã ĐBKK thuộc huyện Mường Lát.", [("LOC", "huyện Mường Lát")]),
+        # a village word the segmenter glued to the word before still opens the village
+        ("Ông là Người có uy tín thôn 5 xã Tân Lập.", [("LOC", "thôn 5"), ("LOC", "xã Tân Lập")]),
+        # a role that opens a statistical span is no part of a body ("Trung ương Đảng" is generic)
+        ("Nguyên Bí thư Trung ương Đảng, nguyên Trưởng Ban Tuyên giáo Trung ương Nguyễn Văn An dự lễ.",
+         [("ORG", "Ban Tuyên giáo Trung ương"), ("PER", "Nguyễn Văn An")]),
+        # an event's organizing committee is named by its kind only
+        ("Trưởng Ban Tổ chức Lễ Tôn vinh Nguyễn Văn Ba phát biểu.", [("PER", "Nguyễn Văn Ba")]),
+        ("Ban Tổ chức Tỉnh ủy Sơn La họp.", [("ORG", "Ban Tổ chức Tỉnh ủy Sơn La")]),
     ],
 )
 def test_issue_11_round_3(text: str, expected: list[tuple[str, str]]) -> None:

@@ -65,8 +65,9 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"HON" if cue.type == "honorific" else "ROLE"})  # type: ignore[attr-defined]
     for key, parts in gaz.table("name_part").items():
         lex.add(key, {NAME_ROLE_TAG[p.role] for p in parts})  # type: ignore[attr-defined,union-attr]
-    for key in gaz.table("nonentity"):
-        lex.add(key, {"NON"})
+    for key, non in gaz.table("nonentity").items():
+        # EVENT: an event's name ("Hội thi", "Lễ"): the committee before it is the event's, no body
+        lex.add(key, {"NON", "EVENT"} if non.reason == "event" else {"NON"})  # type: ignore[attr-defined]
     for key in gaz.table("org_tail"):
         lex.add(key, {"ORGT"})
     for key in gaz.table("org_cue"):

@@ -153,13 +153,36 @@ def with_name_particles(v: SentenceView, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+#: words before a role that belong to it ("nguyên Bí thư", "Phó Chủ tịch", "cựu Bộ trưởng")
+ROLE_MODIFIERS = frozenset({"nguyên", "cựu", "phó", "quyền"})
+
+
+def without_leading_roles(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """A statistical organization or place starts after any role that opens it ("Nguyên Bí thư |
+    Trung ương Đảng"): a role names a person's position, never part of a body's name; what is
+    left is dropped when it is a generic body by the guideline ("Trung ương Đảng")."""
+    out = []
+    for c in cands:
+        if c.type in ("ORG", "LOC"):
+            i = c.i
+            while i < c.j and v.low(i) in ROLE_MODIFIERS:
+                i += 1
+            role = v.longest(i, {"ROLE", "HON"})
+            if role is not None and role.end < c.j and not v.longest(c.i, {"ORGH", "ORGN"}):
+                if v.has_match(role.end, c.j, {"NON"}):
+                    continue
+                c = replace(c, i=role.end)
+        out.append(c)
+    return out
+
+
 def sentence_candidates(v: SentenceView, model: EntityModel,
                         credit_spans: list[tuple[int, int, str]] | None = None, sporty: bool = False) -> list[Cand]:
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
     rules = model.policy(without_file_names(v, without_numerals(v, rule_candidates(v, model, credit_spans, sporty))))
     if model.tagger is None:
         return with_name_particles(v, context_types(v, rules))
-    crf = without_file_names(v, without_numerals(v, model.tagger.tag(v, rules)))
+    crf = without_leading_roles(v, without_file_names(v, without_numerals(v, model.tagger.tag(v, rules))))
     return with_name_particles(v, context_types(v, model.policy(rules + crf)))
 
 

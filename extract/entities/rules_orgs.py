@@ -124,6 +124,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
             break
         if j > head_end and v.tags_at(j) & STOP_TAGS:
             break
+        if "EVENT" in v.tags_at(j) and v.cap(j):
+            break  # "Ban Tổ chức | Lễ Tuyên dương": the committee of an event is named by its kind only
         if v.cap(j) or (v.digit(j) and j > head_end):
             if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1) and _not_a_place(v, j):
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here

@@ -77,8 +77,17 @@ def _person_shaped(v: SentenceView, k: int, end: int) -> bool:
     return 3 <= end - k <= 4 and "FAM" in v.tags_at(k) and "MID" in v.tags_at(k + 1)
 
 
+def _glued_level(v: SentenceView, k: int, end: int) -> bool:
+    """An admin or village word that underthesea joined to the word before it, though together
+    they are no common word, and a number or a capitalized name follows ("Người có uy tín thôn 5")."""
+    return (v.sylls[k].wpos == "I" and not v.inner[k] & {"DICT", "HON", "ROLE", "ORGH", "ORGN", "PFXD"}
+            and bool(v.tags_at(k) & {"PFXA", "PFXV"}) and (v.digit(end) or v.cap(end)) and not v.cap(k))
+
+
 def _prefix_at(v: SentenceView, k: int):
     m = v.longest(k, PREFIX_TAGS)
+    if m is not None and _glued_level(v, k, m.end):
+        return m  # "uy tín | thôn 5": the segmenter glued the place word to the word before
     if m is None or v.word_inner(k) or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN", "PFXD"}):
         return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue, a body, a descriptor ("miền núi")
     longer = v.starts.get(k, [])[0]
@@ -124,6 +133,9 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                 # "làng Hàn Quốc", "phố Pusan": a country or foreign city is named on its own
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
                 k = end
+                continue
+            if not known and v.has_match(j, end, {"NON"}):
+                k = end  # "xã ĐBKK": a category of commune (abbreviated), no name
                 continue
             if not (admin or known) and v.splits_word(j, end):
                 k = end  # "mọi miền Tổ quốc", "các chùa Phật giáo": a capitalized common word, no name
