@@ -208,6 +208,17 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         # an event's organizing committee is named by its kind only
         ("Trưởng Ban Tổ chức Lễ Tôn vinh Nguyễn Văn Ba phát biểu.", [("PER", "Nguyễn Văn Ba")]),
         ("Ban Tổ chức Tỉnh ủy Sơn La họp.", [("ORG", "Ban Tổ chức Tỉnh ủy Sơn La")]),
+        # political parties: every name after "Đảng" is the party's; "Đảng" alone and its units are not
+        ("Đảng Dân chủ và Đảng Cộng hòa tranh cãi về Đảng Cộng sản Trung Quốc.",
+         [("ORG", "Đảng Dân chủ"), ("ORG", "Đảng Cộng hòa"), ("ORG", "Đảng Cộng sản Trung Quốc")]),
+        ("Đảng viên Nguyễn Văn Tư nói về chủ trương của Đảng và Nhà nước.", [("PER", "Nguyễn Văn Tư")]),
+        ("Bí thư Trung ương Đảng Trần Văn Sáu dự họp.", [("PER", "Trần Văn Sáu")]),
+        # seats of government named for the government
+        ("Nhà Trắng và Điện Kremlin chưa bình luận.", [("ORG", "Nhà Trắng"), ("ORG", "Điện Kremlin")]),
+        ("Ông tiếp khách tại Nhà Trắng.", [("LOC", "Nhà Trắng")]),  # the building, used as a place
+        ("Nhóm IS nhận trách nhiệm.", [("ORG", "IS")]),
+        # a channel is no canal: "kênh" before a code
+        ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
     ],
 )
 def test_issue_11_round_3(text: str, expected: list[tuple[str, str]]) -> None:

@@ -53,7 +53,9 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
             continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation
         tags = {"ORGN_AMB" if org.ambiguous else "ORGN"}  # type: ignore[attr-defined]
         if org.category == "sport":  # type: ignore[attr-defined]
-            tags.add("ORGN_TEAM")  # a club or federation: "Liverpool" is the club in a sports report
+            tags.add("ORGN_TEAM")
+        if org.category == "seat":  # type: ignore[attr-defined]
+            tags.add("ORGN_SEAT")  # "Nhà Trắng": the government, or after "tại" the building  # a club or federation: "Liverpool" is the club in a sports report
         lex.add(key, tags)
         if " " in key and "-" in org.canonical:  # type: ignore[attr-defined]
             # "Bộ Lao động - Thương binh và Xã hội" is also written with a comma

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .features import foreign
-from .rules_places import NUMBERED_ADMIN, place_name_end
+from .rules_places import NUMBERED_ADMIN, PLACE_PREPS, place_name_end
 from .view import PLACE_TAGS, Cand, SentenceView
 
 CONF_KNOWN_ORG = 0.97
@@ -39,6 +39,9 @@ PAIRED_VERBS = (("phòng", ",", "chống"), ("phòng", "chống"))
 MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
+#: the head of a political party's name ("Đảng Dân chủ"): its name is capitalized in full, so
+#: lower-case words after it are the sentence's ("Đảng Cộng hòa | tranh cãi")
+PARTY = "đảng"
 #: heads that, before a word for a task, name a group sent on it ("Đoàn công tác", "Tổ kiểm tra
 #: liên ngành"): no body (the guideline's unnamed "Tổ công tác"); the place or body after it is
 #: the sender, an entity of its own ("Đoàn công tác tỉnh Hà Giang" -> LOC "tỉnh Hà Giang")
@@ -157,7 +160,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                     if scope is not None:
                         return scope, has_proper_part(v, head_end, t), True
                     break
-            cont = None if has_proper_part(v, head_end, j) else lower_continuation(v, j)
+            cont = None if has_proper_part(v, head_end, j) or v.low(head_end - 1) == PARTY else lower_continuation(v, j)
             if cont is not None:
                 return cont, True, False
         break
@@ -374,7 +377,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         head = v.longest(k, {"ORGH"})
         if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
             end = _known_org_end(v, named.end)
-            yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
+            seat = "ORGN_SEAT" in named.tags and v.low(k - 1) in PLACE_PREPS
+            yield Cand("LOC" if seat else "ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue
         national = _nationality(v, k, head.end) if head is not None and v.surface(k, head.end) in LOWER_HEADS \
@@ -396,6 +400,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         if head is not None and _person_not_body(v, k, head.end):
             head = None  # "Đoàn Văn An": the head is a family name
         head_key = v.surface(k, head.end) if head is not None else ""
+        if head_key == PARTY and v.inside(k, {"NON"}):
+            head = None  # "Trung ương Đảng" (generic by the guideline), "Bí thư Trung ương Đảng"
         task = _delegation_end(v, head.end) if head_key in DELEGATION_HEADS else None
         if task is not None:
             k = task  # "Đoàn công tác | tỉnh Hà Giang", "Đoàn kiểm tra của | Bộ Y tế"

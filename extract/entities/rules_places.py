@@ -37,6 +37,9 @@ FOREIGN_TAGS = frozenset({"COUNTRY", "CITY", "REGION"})
 #: words after which a bare place name is expected ("ở Cương Gián", "sang Nhật")
 PLACE_PREPS = frozenset({"ở", "tại", "sang", "đến", "tới", "từ", "về", "nước", "qua", "khắp", "ra", "vào", "quê"})
 CONF_AFTER_PREP = 0.8
+#: site words that before a code name a broadcast channel, no canal ("kênh STV", "kênh VTV5"):
+#: the channel is ORG, without the word (the guideline's "VTV5")
+CHANNEL_WORDS = frozenset({"kênh"})
 CONF_PARENTHESIZED = 0.86
 
 
@@ -132,6 +135,10 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
             if not admin and whole is not None and whole.end == end:
                 # "làng Hàn Quốc", "phố Pusan": a country or foreign city is named on its own
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
+                k = end
+                continue
+            if prefix in CHANNEL_WORDS and all(v.sylls[t].shape in ("AA", "A0") for t in range(j, end)):
+                yield Cand("ORG", j, end, CONF_PREFIX_KNOWN, "rule:channel")  # "kênh STV": a channel
                 k = end
                 continue
             if not known and v.has_match(j, end, {"NON"}):
