@@ -217,6 +217,12 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Nhà Trắng và Điện Kremlin chưa bình luận.", [("ORG", "Nhà Trắng"), ("ORG", "Điện Kremlin")]),
         ("Ông tiếp khách tại Nhà Trắng.", [("LOC", "Nhà Trắng")]),  # the building, used as a place
         ("Nhóm IS nhận trách nhiệm.", [("ORG", "IS")]),
+        # a kind name's Vietnamese first word runs on in lower case; a foreign one is the name
+        ("Giám đốc Trung tâm Chống độc, ông Lê Văn Mười, cho biết.",
+         [("ORG", "Trung tâm Chống độc"), ("PER", "Lê Văn Mười")]),
+        ("Đại học Melbourne và RMIT hợp tác.", [("ORG", "Đại học Melbourne"), ("ORG", "RMIT")]),
+        # the end of a common word ("trẻ em") is no honorific before a name
+        ("Các cháu ở Làng trẻ em SOS Hải Phòng vui Tết.", []),
         # a channel is no canal: "kênh" before a code
         ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
     ],

@@ -91,7 +91,10 @@ def has_proper_part(v: SentenceView, a: int, b: int) -> bool:
             return True  # an acronym that is no kind of body ("MBC", "TVM", "AIA"; not "THCS")
         if v.cap(k) and k > a and v.cap(k - 1):
             return True
-        if v.cap(k) and syl.shape == "Aa" and syl.wpos == "S" and not (k + 1 < b and v.sylls[k + 1].shape == "a"):
+        # a Vietnamese syllable before lower-case ones starts a kind name even past the part
+        # ("Trung tâm Chống | độc"); a foreign word is a name whatever follows ("Đại học Melbourne")
+        last = b if foreign(syl.lower) else len(v)
+        if v.cap(k) and syl.shape == "Aa" and syl.wpos == "S" and not (k + 1 < last and v.sylls[k + 1].shape == "a"):
             return True  # a capitalized one-syllable word that is no common word: "Công ty Viettel"
     return False
 

@@ -45,6 +45,9 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             k += 1
             continue
         honorific = "HON" in cue.tags and "ROLE" not in cue.tags
+        if honorific and v.inside(k, {"DICT"}):
+            k += 1  # "Làng trẻ em | SOS": the end of a common word ("trẻ em", "anh em") is no honorific
+            continue
         if not _cue_ok(v, k, cue.end, honorific) or v.inside(k, PLACE_TAGS):
             # (a role's words inside a place's name are no role: "Trung | Quốc Vương Nghị")
             k += 1
