@@ -223,6 +223,13 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Đại học Melbourne và RMIT hợp tác.", [("ORG", "Đại học Melbourne"), ("ORG", "RMIT")]),
         # the end of a common word ("trẻ em") is no honorific before a name
         ("Các cháu ở Làng trẻ em SOS Hải Phòng vui Tết.", []),
+        # a known company's name that goes on capitalized is a longer name; a person after it is not
+        ("Ngân hàng TMCP Sài Gòn Thương Tín (Sacombank) thay Chủ tịch.",
+         [("ORG", "Ngân hàng TMCP Sài Gòn Thương Tín"), ("ORG", "Sacombank")]),
+        ("Giám đốc Ngân hàng TMCP Sài Gòn Nguyễn Văn Tám cho biết.",
+         [("ORG", "Ngân hàng TMCP Sài Gòn"), ("PER", "Nguyễn Văn Tám")]),
+        # a site or descriptor word with no name after it is a common noun of the body's name
+        ("Bộ Tư lệnh Cảnh sát biển đã cứu 20 ngư dân.", [("ORG", "Bộ Tư lệnh Cảnh sát biển")]),
         # a channel is no canal: "kênh" before a code
         ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
     ],

@@ -213,7 +213,12 @@ def _stops(v: SentenceView, t: int) -> bool:
     tags = v.tags_at(t) & CONTINUATION_STOP
     if tags and tags <= {"PFXA", "PFXV", "PFX", "PFXD"}:
         common = v.longest(t, {"DICT"})
-        return common is None or common.end - t < 2
+        if common is not None and common.end - t >= 2:
+            return False
+        word = v.longest(t, {"PFXA", "PFXV", "PFX", "PFXD"})
+        # a site word with no name after it is a common noun of the name ("Cảnh sát biển | đã")
+        return not (word is not None and not word.tags & {"PFXA", "PFXV"}
+                    and not (v.cap(word.end) or v.digit(word.end)))
     return bool(tags)
 
 
@@ -342,6 +347,15 @@ def _known_org_end(v: SentenceView, j: int) -> int:
     return place.end if place is not None and v.cap(j) else j
 
 
+def _longer_company(v: SentenceView, j: int) -> int:
+    """A known company's name that goes on capitalized is a longer name that starts like it
+    ("Ngân hàng TMCP Sài Gòn | Thương Tín" is not "Ngân hàng TMCP Sài Gòn"); a person, a place
+    scope, a body or a cue after it is the sentence's ("Giám đốc Ngân hàng X | Nguyễn Văn An")."""
+    if not v.cap(j) or v.tags_at(j) & (PLACE_TAGS | {"FAM", "ORGH", "ORGN", "ROLE", "HON", "NON"}):
+        return j
+    return v.cap_run(j, limit=3)
+
+
 #: words between a party or mass body and the body it is the unit of ("Đảng bộ cơ quan Ủy ban
 #: Dân tộc", "Công đoàn khối Bộ Y tế")
 UNIT_LINKS = ("cơ quan", "khối")
@@ -380,6 +394,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         head = v.longest(k, {"ORGH"})
         if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
             end = _known_org_end(v, named.end)
+            if end == named.end and v.longest(k, {"ORGHC"}) is not None:
+                end = _longer_company(v, end)
             seat = "ORGN_SEAT" in named.tags and v.low(k - 1) in PLACE_PREPS
             yield Cand("LOC" if seat else "ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
