@@ -230,6 +230,8 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
          [("ORG", "Ngân hàng TMCP Sài Gòn"), ("PER", "Nguyễn Văn Tám")]),
         # a site or descriptor word with no name after it is a common noun of the body's name
         ("Bộ Tư lệnh Cảnh sát biển đã cứu 20 ngư dân.", [("ORG", "Bộ Tư lệnh Cảnh sát biển")]),
+        # a lower-case head inside a common word is none ("dự báo"), but "tờ báo" names a paper
+        ("Viện VEPR dự báo GDP tăng; tờ báo Cà Mau đưa tin.", [("ORG", "Viện VEPR"), ("ORG", "báo Cà Mau")]),
         # a channel is no canal: "kênh" before a code
         ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
     ],

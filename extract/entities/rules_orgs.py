@@ -409,8 +409,9 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         place = v.longest(k, PLACE_TAGS)
         if head is not None and place is not None and place.end > head.end:
             head = None  # "Đài Loan", "Hội An" are places, not the head "Đài"/"Hội" + a name
-        if head is not None and not v.cap(k) and v.inside(k, {"HON", "ROLE"}):
-            head = None  # "báo" of "nhà báo" (a journalist)
+        if head is not None and not v.cap(k) and (v.inside(k, {"HON", "ROLE"})
+                                                  or (v.inside(k, {"DICT"}) and v.low(k - 1) not in LOWER_HEADS)):
+            head = None  # "báo" of "nhà báo" (a journalist), of "dự báo" (a forecast); not of "tờ báo"
         common = v.longest(k, {"DICT"})
         if (head is not None and common is not None and common.end > head.end
                 and all(v.sylls[t].shape == "a" for t in range(head.end, common.end))):
