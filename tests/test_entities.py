@@ -232,6 +232,9 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Bộ Tư lệnh Cảnh sát biển đã cứu 20 ngư dân.", [("ORG", "Bộ Tư lệnh Cảnh sát biển")]),
         # a lower-case head inside a common word is none ("dự báo"), but "tờ báo" names a paper
         ("Viện VEPR dự báo GDP tăng; tờ báo Cà Mau đưa tin.", [("ORG", "Viện VEPR"), ("ORG", "báo Cà Mau")]),
+        # units and federations of mass organizations are heads of their own
+        ("Chi hội Phụ nữ thôn Khe Ván và Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang ký kết.",
+         [("ORG", "Chi hội Phụ nữ thôn Khe Ván"), ("ORG", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang")]),
         # a channel is no canal: "kênh" before a code
         ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
     ],
