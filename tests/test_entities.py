@@ -232,6 +232,10 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Bộ Tư lệnh Cảnh sát biển đã cứu 20 ngư dân.", [("ORG", "Bộ Tư lệnh Cảnh sát biển")]),
         # a lower-case head inside a common word is none ("dự báo"), but "tờ báo" names a paper
         ("Viện VEPR dự báo GDP tăng; tờ báo Cà Mau đưa tin.", [("ORG", "Viện VEPR"), ("ORG", "báo Cà Mau")]),
+        # the provinces of a region: the region is the place, a pair of regions two places
+        ("Các tỉnh Bắc Trung Bộ và Duyên hải miền Trung có bão; các tỉnh Tây Nguyên cũng vậy.",
+         [("LOC", "Bắc Trung Bộ"), ("LOC", "Duyên hải miền Trung"), ("LOC", "Tây Nguyên")]),
+        ("Lũ quét tại khe Nậm Pàn làm sập cầu.", [("LOC", "khe Nậm Pàn")]),
         # units and federations of mass organizations are heads of their own
         ("Chi hội Phụ nữ thôn Khe Ván và Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang ký kết.",
          [("ORG", "Chi hội Phụ nữ thôn Khe Ván"), ("ORG", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang")]),

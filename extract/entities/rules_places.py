@@ -34,6 +34,7 @@ PREFIX_TAGS = frozenset({"PFXA", "PFXV", "PFX"})
 NAME_JOIN = frozenset({"-", "–", "&"})
 NUMBERED_ADMIN = frozenset({"phường", "quận", "p.", "q.", "khu phố", "tổ dân phố"})
 FOREIGN_TAGS = frozenset({"COUNTRY", "CITY", "REGION"})
+ADMIN_TAGS = frozenset({"PROV", "DIST", "COMM"})
 #: words after which a bare place name is expected ("ở Cương Gián", "sang Nhật")
 PLACE_PREPS = frozenset({"ở", "tại", "sang", "đến", "tới", "từ", "về", "nước", "qua", "khắp", "ra", "vào", "quê"})
 CONF_AFTER_PREP = 0.8
@@ -55,6 +56,8 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
     if run == k:
         return None
     known = v.longest(k, PLACE_TAGS)
+    if known is not None and known.end > run:  # "Bắc Trung Bộ | và Duyên hải ...": the part in capitals
+        known = next((m for m in v.starts.get(k, ()) if m.end <= run and m.tags & PLACE_TAGS), known)
     if known is not None and known.end < run and _person_shaped(v, k, run):
         return None  # "tỉnh Vương Gia Bảo": a place named "Vương" does not make the person one
     if known is not None and known.end <= run:
@@ -135,6 +138,12 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
             if not admin and whole is not None and whole.end == end:
                 # "làng Hàn Quốc", "phố Pusan": a country or foreign city is named on its own
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
+                k = end
+                continue
+            if admin and known and v.has_match(j, end, {"REGION"}) and not v.has_match(j, end, ADMIN_TAGS):
+                # "các tỉnh Bắc Trung Bộ": the provinces of a region; the region is the place
+                yield Cand("LOC", j, end, CONF_DESCRIBED, "rule:described", (("prefix", prefix),))
+                yield from _list_continuation(v, end, False)
                 k = end
                 continue
             if prefix in CHANNEL_WORDS and all(v.sylls[t].shape in ("AA", "A0") for t in range(j, end)):
