@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .features import foreign
 from .view import PLACE_TAGS, Cand, SentenceView
 
 CONF_HONORIFIC = 0.95
@@ -102,6 +103,8 @@ def _country_of_role(v: SentenceView, j: int) -> int | None:
     m = v.longest(j, {"COUNTRY"})
     if m is None or not v.cap(j) or not v.cap(m.end) or v.tags_at(m.end) & NOT_NAME_START:
         return None
+    if v.cap_run(m.end, limit=2) - m.end == 1 and not foreign(v.low(m.end)):
+        return None  # "Ca sĩ Mỹ Tâm": one Vietnamese syllable after it, the country word is the name's
     whole = v.longest(j, PLACE_TAGS | {"FAM"})
     return m.end if whole is None or whole.end <= m.end else None
 
