@@ -158,20 +158,39 @@ ROLE_MODIFIERS = frozenset({"nguyên", "cựu", "phó", "quyền"})
 
 
 def without_leading_roles(v: SentenceView, cands: list[Cand]) -> list[Cand]:
-    """A statistical organization or place starts after any role that opens it ("Nguyên Bí thư |
+    """A statistical organization starts after any role that opens it ("Nguyên Bí thư |
     Trung ương Đảng"): a role names a person's position, never part of a body's name; what is
     left is dropped when it is a generic body by the guideline ("Trung ương Đảng")."""
     out = []
     for c in cands:
-        if c.type in ("ORG", "LOC"):
+        if c.type == "ORG":
             i = c.i
             while i < c.j and v.low(i) in ROLE_MODIFIERS:
                 i += 1
             role = v.longest(i, {"ROLE", "HON"})
-            if role is not None and role.end < c.j and not v.longest(c.i, {"ORGH", "ORGN"}):
+            if (role is not None and role.end < c.j and not v.longest(c.i, {"ORGH", "ORGN"})
+                    and not v.word_inner(role.end)):  # "Nhà văn | hóa": no role, a longer word
                 if v.has_match(role.end, c.j, {"NON"}):
                     continue
                 c = replace(c, i=role.end)
+        out.append(c)
+    return out
+
+
+#: lexicon tags of names the gazetteers know
+KNOWN_NAMES = PLACE_TAGS | {"ORGN", "ORGN_AMB", "ETH", "ETH_AMB"}
+
+
+def without_cut_words(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """Statistical places and bodies that do not end inside a common word written in lower case
+    ("Nhà văn hóa Lao | động": the name would end in the middle of "lao động"). People are left
+    alone: a given name often starts a common word with the next syllable."""
+    out = []
+    for c in cands:
+        word = v.longest(c.j - 1, {"DICT"}) if c.type != "PER" and v.cap(c.j - 1) else None
+        if (word is not None and word.end > c.j and v.sylls[c.j].shape == "a"
+                and not any(m.end == c.j and m.tags & KNOWN_NAMES for m in v.matches)):
+            continue  # (a known name ending there is the name: "TP. Đông Hà | ngược lên")
         out.append(c)
     return out
 
@@ -182,7 +201,7 @@ def sentence_candidates(v: SentenceView, model: EntityModel,
     rules = model.policy(without_file_names(v, without_numerals(v, rule_candidates(v, model, credit_spans, sporty))))
     if model.tagger is None:
         return with_name_particles(v, context_types(v, rules))
-    crf = without_leading_roles(v, without_file_names(v, without_numerals(v, model.tagger.tag(v, rules))))
+    crf = without_cut_words(v, without_leading_roles(v, without_file_names(v, without_numerals(v, model.tagger.tag(v, rules)))))
     return with_name_particles(v, context_types(v, model.policy(rules + crf)))
 
 

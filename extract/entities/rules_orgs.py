@@ -65,6 +65,12 @@ def _scope_end(v: SentenceView, j: int) -> int | None:
     return None
 
 
+def _longer_word(v: SentenceView, j: int, tags: set[str]) -> bool:
+    """Is the match with ``tags`` at j the start of a longer common word ("Lễ" of "Lễ nghi")?"""
+    m, common = v.longest(j, tags), v.longest(j, {"DICT"})
+    return m is not None and common is not None and common.end > m.end
+
+
 def _opens_word(v: SentenceView, j: int) -> bool:
     """Does a capitalized place word at j open a common word in the name's kind ("Xã hội" of
     "Lao động - Thương binh và Xã hội", "Thành phố" stays a place word: its next syllable is
@@ -130,7 +136,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
             break
         if j > head_end and v.tags_at(j) & STOP_TAGS:
             break
-        if "EVENT" in v.tags_at(j) and v.cap(j):
+        if "EVENT" in v.tags_at(j) and v.cap(j) and not _longer_word(v, j, {"EVENT"}):
             break  # "Ban Tổ chức | Lễ Tuyên dương": the committee of an event is named by its kind only
         if v.cap(j) or (v.digit(j) and j > head_end):
             if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1) and _not_a_place(v, j):

@@ -148,6 +148,7 @@ def family_named(v: SentenceView) -> Iterator[Cand]:
             k += 1  # "Phó Chủ nhiệm": a role that starts with a family-name syllable
             continue
         end = v.cap_run(k, limit=5)
+        end = next((t for t in range(k + 1, end) if v.tags_at(t) & {"PFXA", "PFXV"}), end)  # "Từ | TP. Đông Hà"
         if 2 <= end - k <= 4:
             whole = v.longest(k, PLACE_TAGS | {"ORGN", "ORGH", "NON", "ETH"})
             if whole is None or whole.end < end:
