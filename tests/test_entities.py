@@ -243,6 +243,9 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Các tỉnh Bắc Trung Bộ và Duyên hải miền Trung có bão; các tỉnh Tây Nguyên cũng vậy.",
          [("LOC", "Bắc Trung Bộ"), ("LOC", "Duyên hải miền Trung"), ("LOC", "Tây Nguyên")]),
         ("Lũ quét tại khe Nậm Pàn làm sập cầu.", [("LOC", "khe Nậm Pàn")]),
+        # a road named by its number; a distance after a road word is none
+        ("Xe chạy trên Đường 9 rồi rẽ vào quốc lộ 14C; quãng đường 9 km còn xấu.",
+         [("LOC", "Đường 9"), ("LOC", "quốc lộ 14C")]),
         # units and federations of mass organizations are heads of their own
         ("Chi hội Phụ nữ thôn Khe Ván và Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang ký kết.",
          [("ORG", "Chi hội Phụ nữ thôn Khe Ván"), ("ORG", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang")]),

@@ -81,7 +81,10 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
     for key, prefix in gaz.table("place_prefix").items():
         # PFXD: a descriptor before a name that stays out of the span ("vùng", "địa bàn")
         in_span = prefix.in_span  # type: ignore[attr-defined]
-        lex.add(key, {PREFIX_CATEGORY_TAG.get(prefix.category, "PFX") if in_span else "PFXD"})  # type: ignore[attr-defined]
+        tags = {PREFIX_CATEGORY_TAG.get(prefix.category, "PFX") if in_span else "PFXD"}  # type: ignore[attr-defined]
+        if prefix.category == "road":  # type: ignore[attr-defined]
+            tags.add("PFXR")  # a road: a number names it ("Đường 9", "quốc lộ 14C")
+        lex.add(key, tags)
     return lex
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .lexicon import Match
 from .view import PLACE_TAGS, Cand, SentenceView
 
 #: confidence of each pattern: calibrated by hand on the team's own gold (tests/gold), as the
@@ -83,6 +84,17 @@ def _person_shaped(v: SentenceView, k: int, end: int) -> bool:
     return 3 <= end - k <= 4 and "FAM" in v.tags_at(k) and "MID" in v.tags_at(k + 1)
 
 
+def _road_number(v: SentenceView, m: Match) -> bool:
+    """A road word and the number that names the road ("Đường 9", "quốc lộ 14C"), not a distance
+    or a count after it ("đường 9 km")."""
+    if "PFXR" not in m.tags or v.sylls[m.end : m.end + 1] == [] or v.sylls[m.end].shape not in ("0", "0A"):
+        return False
+    if v.cap(m.start):
+        return True  # "Đường 9 rồi rẽ ...": capitalized, a name
+    nxt = m.end + 1
+    return not (nxt < len(v) and v.sylls[nxt].shape == "a" and not v.tags_at(nxt) & {"BND", "PFXA", "PFXV"})
+
+
 def _glued_level(v: SentenceView, k: int, end: int) -> bool:
     """An admin or village word that underthesea joined to the word before it, though together
     they are no common word, and a number or a capitalized name follows ("Người có uy tín thôn 5")."""
@@ -99,8 +111,8 @@ def _prefix_at(v: SentenceView, k: int):
     longer = v.starts.get(k, [])[0]
     if longer.end > m.end and longer.tags & {"ORGH", "ROLE", "NON"}:
         return None  # "Huyện ủy", "Tỉnh ủy": a body, not a place prefix
-    if v.cap(k) and k > 0 and not v.punct(k - 1) and "PFXA" not in m.tags:
-        return None  # a capitalized site word mid-sentence is part of a name ("Chợ Mới")
+    if v.cap(k) and k > 0 and not v.punct(k - 1) and "PFXA" not in m.tags and not _road_number(v, m):
+        return None  # a capitalized site word mid-sentence is part of a name ("Chợ Mới"), not "Đường 9"
     if v.cap(k) and k > 0 and v.cap(k - 1):
         return None  # inside a capitalized name ("Đảng bộ Xã ...", "Sông Đà 5")
     return m
@@ -127,6 +139,10 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
             # thành lập" holds the key of "Núi Thành" in lower case, no place)
             yield Cand("LOC", k, keyed.end, CONF_PREFIX_KNOWN, "rule:known-place")
             k = keyed.end
+            continue
+        if _road_number(v, pm):
+            yield Cand("LOC", k, j + 1, CONF_PREFIX_VILLAGE, "rule:prefix", (("prefix", prefix),))
+            k = j + 1  # "Đường 9", "quốc lộ 14C": a road named by its number
             continue
         if v.digit(j) and not (village or prefix in NUMBERED_ADMIN):
             k += 1  # "xã 4" is no place; "phường 3", "thôn 7" are
