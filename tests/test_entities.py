@@ -198,6 +198,9 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Cán bộ Phòng Lao động - Thương binh và Xã hội huyện đến nhà.", []),
         ("Phòng Lao động - Thương binh và Xã hội huyện Bảo Thắng họp.",
          [("ORG", "Phòng Lao động - Thương binh và Xã hội huyện Bảo Thắng")]),
+        # a police unit's domain goes on through "tội phạm về ..."
+        ("Cục Cảnh sát điều tra tội phạm về môi trường đã vào cuộc.",
+         [("ORG", "Cục Cảnh sát điều tra tội phạm về môi trường")]),
         # a court's verb ends a body's lower-case domain
         ("Hội đồng xét xử tuyên phạt Siu Thị Hoa 3 năm tù.", [("PER", "Siu Thị Hoa")]),
         # a category of commune written as an abbreviation is no commune

@@ -290,6 +290,11 @@ def _domain_then_scope(v: SentenceView, head_end: int) -> int | None:
     return None
 
 
+#: words after which "về" opens the rest of a unit's name ("Cục Cảnh sát điều tra tội phạm về
+#: tham nhũng", "Phòng Cảnh sát điều tra tội phạm về ma túy"), not a verb's complement
+DOMAIN_OF = frozenset({"tội phạm"})
+
+
 def lower_continuation(v: SentenceView, j: int) -> int | None:
     """End of lower-case words that continue a name ("Cục Quản lý | lao động ngoài nước", "Trường
     đại học Nghệ thuật | tổng hợp quốc gia HQ"), or None when the words read as the sentence's own
@@ -299,6 +304,9 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
     while t < n and t - j < MAX_LOWER:
         if v.low(t) in ("-", "&") and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
             t += 1  # "Bộ Lao động - thương binh & xã hội"
+            continue
+        if v.low(t) == "về" and v.surface(t - 2, t) in DOMAIN_OF and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
+            t += 1  # "Phòng Cảnh sát điều tra tội phạm | về | ma túy"
             continue
         if v.sylls[t].shape != "a" or _stops(v, t):
             break
