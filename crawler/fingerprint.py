@@ -50,7 +50,13 @@ def shingles(text: str) -> set[str]:
 
 def fingerprint(text: str) -> str | None:
     """16 hex digits of SimHash over word 3-grams, or None for a body too short to fingerprint."""
-    words = _words(text)
+    return fingerprint_words(_words(text))
+
+
+def fingerprint_words(words: list[str]) -> str | None:
+    """:func:`fingerprint` of a text whose words (``\\w+`` runs of its NFC, case-folded form) are
+    already split: a parser that has split the body's paragraphs passes them in order (a text's
+    words are its paragraphs' words one after the other: no word spans the blank line)."""
     if len(words) < MIN_WORDS:
         return None
     # the bytes hashed are exactly those of " ".join(3 words).encode(), so stored fingerprints stay

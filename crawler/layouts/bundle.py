@@ -26,6 +26,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from w3lib.encoding import html_to_unicode
 
 from ..compression import InflateError, inflate_capped, is_gzip
+from .text import Words
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,8 @@ class PageBundle:
     fetched_at: datetime
     meta: dict[str, list[str]] = field(default_factory=dict)
     jsonld: list[dict[str, Any]] = field(default_factory=list)
+    #: The words of each text the layers compare, split once for the page (``text.Words``).
+    words: Words = field(default_factory=Words, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:

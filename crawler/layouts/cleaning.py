@@ -182,23 +182,17 @@ def _trailing_byline(pieces: list[str], root: HtmlElement | None) -> tuple[int, 
 
 def clean_body(body: Body, title: str | None = None, sapo: str | None = None, byline: str | None = None,
                root: HtmlElement | None = None, vietnamese: bool = True,
-               links: Callable[[], frozenset[str]] = frozenset) -> Cleaned:
+               links: Callable[[], frozenset[str]] = frozenset, key: Callable[[str], str] = fold) -> Cleaned:
     """Apply the rules above to an extracted body (``root``: the page, to see how a line is styled).
 
     ``vietnamese``: the byline, credit and source-line rules are the paper's conventions; on a page
     in another language only repeats, related blocks and interface labels go. ``links``: gives the
     page's link texts (``link_keys``; asked only when needed), to tell titles listed as related.
+    ``key``: ``text.fold``, or the page's kept one (``PageBundle.words.fold``): each paragraph is
+    compared several times, and with each extractor's answer.
     """
     removed: list[str] = []
     pieces = list(body.pieces)
-    folded: dict[str, str] = {}
-
-    def key(text: str) -> str:  # each paragraph is compared several times: folded once
-        found = folded.get(text)
-        if found is None:
-            found = folded[text] = fold(text)
-        return found
-
     repeats = {key(x) for x in (title, sapo, byline) if x}
     top_byline = None
     # the top: a kicker or trail above a repeated title goes with it

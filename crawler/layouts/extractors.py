@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import copy
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from lxml import etree
@@ -37,6 +38,7 @@ from lxml.html import HtmlElement, fragment_fromstring
 from .body import SKIPPED, Body, extract_body, image_src, is_junk
 from .bundle import PageBundle
 from .text import INVISIBLE_TAGS, classes, clean, element_text
+from .text import words as text_words
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,6 @@ _STATE_SCRIPT = re.compile(r"^\s*(?:window\.)?[\w$.]*(?:STATE|DATA|data|state|St
 _HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
 #: Two line breaks with only spaces between: a paragraph break in an extractor's text.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
-_WORD = re.compile(r"\w+")
 _BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "td", "h2", "h3", "h4", "blockquote", "pre",
                          "figcaption", "dd"})
 
@@ -149,7 +150,7 @@ def _trafilatura(b: PageBundle, precision: bool, fast: bool = True) -> Body | No
     walked = extract_body([container], b.url)
     if container.tag != "body":
         body.images = walked.images
-    if _vietnamese(b) and _covers(walked, body):
+    if _vietnamese(b) and _covers(walked, body, b.words):
         more = continuations(container)
         # the paper's conventions: captions once, Q&A, sub-headings, as printed; a body split by an
         # ad or a related box goes on in a sibling block of the same kind
@@ -178,10 +179,6 @@ def _vietnamese(b: PageBundle) -> bool:
     return is_vietnamese(b)
 
 
-def _tokens(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(text.lower()))
-
-
 def _common(a: Counter[str], b: Counter[str]) -> int:
     """How many tokens the two bags share (``sum((a & b).values())`` without building the bag)."""
     if len(b) < len(a):
@@ -190,14 +187,22 @@ def _common(a: Counter[str], b: Counter[str]) -> int:
     return sum(min(n, get(word, 0)) for word, n in a.items())
 
 
-def _covers(walked: Body, extracted: Body) -> bool:
-    """Does the layout walk of the extractor's block hold (nearly) all its text, and not much more?"""
-    want, have = _tokens(extracted.text), _tokens(walked.text)
+def _bag(pieces: list[str], words: Callable[[str], list[str]]) -> Counter[str]:
+    return Counter(chain.from_iterable(map(words, pieces)))
+
+
+def _covers(walked: Body, extracted: Body, words: Callable[[str], list[str]] = text_words) -> bool:
+    """Does the layout walk of the extractor's block hold (nearly) all its text, and not much more?
+
+    Compared as bags of words (``words``: the page's kept split, ``PageBundle.words``: most
+    paragraphs are the same in both, and the cleaning rules and the fingerprint split them again).
+    """
+    want, have = _bag(extracted.pieces, words), _bag(walked.pieces, words)
     total = sum(want.values())
     if not total:
         return False
     kept = _common(want, have) / total
-    captions = _tokens(" ".join(i["caption"] for i in walked.images))
+    captions = _bag([i["caption"] for i in walked.images], words)
     grown = sum(have.values()) - _common(have, captions)  # captions are what the walk is for: not counted
     return kept >= MIN_WALK_RECALL and grown <= MAX_WALK_GROWTH * total + MAX_WALK_EXTRA_WORDS
 
