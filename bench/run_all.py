@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     failures += run("bench_parse.py") != 0
     failures += run("bench_crawl.py") != 0
     failures += run("bench_faults.py") != 0
+    failures += run("bench_scale.py") != 0
     if not store.exists():
         failures += run("make_store.py", "--articles", str(articles), "--out", str(store)) != 0
     failures += run("bench_search.py", "--store", str(store)) != 0

@@ -67,7 +67,8 @@ def test_the_crawl_level_hides_the_crawls_records_only_and_is_undone() -> None:
     handler = logging.StreamHandler(out)
     undo = _filter_crawl_logs([handler], "CRITICAL")  # what `baodantoc run` asks for
     record = logging.LogRecord
-    for name in ("scrapy.core.engine", "baodantoc.crawler.spiders.baodantoc", "twisted", "baodantoc.extract.pipeline"):
+    for name in ("scrapy.core.engine", "baodantoc.crawler.spiders.baodantoc", "twisted", "trafilatura.core",
+                 "baodantoc.extract.pipeline"):
         handler.handle(record(name, logging.WARNING, __file__, 1, f"{name} says", None, None))
     assert out.getvalue().splitlines() == ["baodantoc.extract.pipeline says"]
     undo()

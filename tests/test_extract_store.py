@@ -159,34 +159,6 @@ def test_rebuilding_entities_grows_linearly_with_the_mentions() -> None:
     assert large < 6 * small, (small, large)
 
 
-def test_parallel_map_keeps_order_and_holds_few_items_at_once() -> None:
-    """Regression: ``ProcessPoolExecutor.map`` submitted every pending article before yielding
-    the first result, so the whole store's pending text was held in memory at once."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from baodantoc.jobs.extract import CHUNK, parallel_map
-
-    pulled = 0
-
-    def items():
-        nonlocal pulled
-        for i in range(40 * CHUNK):
-            pulled += 1
-            yield (str(i), "", {}, None)
-
-    def work(chunk):
-        return [(item[0], None, {"n": int(item[0])}, None) for item in chunk]
-
-    most_ahead = 0
-    out = []
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for outcome in parallel_map(pool, work, items(), in_flight=4):
-            out.append(outcome[2]["n"])
-            most_ahead = max(most_ahead, pulled - len(out))
-    assert out == list(range(40 * CHUNK))
-    assert most_ahead <= 4 * CHUNK
-
-
 def _die(items: list) -> list:
     os._exit(3)  # a worker killed from outside (out of memory, kill -9)
 
@@ -199,3 +171,63 @@ def test_a_dead_worker_ends_the_run_with_a_clear_error(store: Path, monkeypatch:
     with pytest.raises(extracting.ExtractError, match=r"worker process died.*run extract again"):
         extract_store(store, workers=2)
     assert rows(store, "SELECT COUNT(*) FROM extraction_state") == [(0,)]
+
+
+def test_issue10_extract_survives_commits_from_elsewhere_while_it_writes(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (#10): extract kept a read cursor open while it wrote, so under WAL its write
+    failed at once with "database is locked" as soon as anything else (a crawl, one INSERT from
+    the sqlite3 shell) had committed in between; the busy timeout never applied."""
+    import baodantoc.jobs.extract as extracting
+
+    monkeypatch.setattr(extracting, "CHUNK", 1)  # a write after every article, with more to read
+    path = tmp_path / "busy.sqlite"
+    db = connect(path)
+    with db:
+        for i in range(4):
+            upsert_article(db, article(str(i), f"Đồng bào Mông ở xã Tả Van\n\nCó {i + 1}00 hộ."))
+    db.close()
+    other = sqlite3.connect(path)
+    commits = []
+
+    def commit_elsewhere(n: int) -> None:  # what a crawl does between two of extract's writes
+        with other:
+            other.execute("UPDATE articles SET http_status = ? WHERE article_id = '0'", (200 + len(commits),))
+        commits.append(n)
+
+    report = extract_store(path, on_progress=commit_elsewhere)
+    other.close()
+    assert (report.extracted, len(commits)) == (4, 4)
+    assert rows(path, "SELECT COUNT(*) FROM extraction_state WHERE error IS NULL") == [(4,)]
+
+
+def test_issue12_extract_announces_its_total_before_any_progress(store: Path) -> None:
+    """Regression (#12): the progress bar showed "448/?": the total must come first."""
+    calls: list[tuple[str, int]] = []
+    extract_store(store, on_total=lambda n: calls.append(("total", n)),
+                  on_progress=lambda n: calls.append(("progress", n)))
+    assert calls[0] == ("total", 2)
+    assert sum(n for kind, n in calls if kind == "progress") == 2
+
+
+def test_issue12_the_extract_bar_shows_m_of_n_once_the_job_gives_its_total() -> None:
+    """Regression (#12): "448/?" with no total or ETA. The bar's ``set_total`` takes the total the
+    job announces after the bar is open, so the bar shows "M/N" and the time remaining."""
+    import io
+
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from baodantoc.cli.console import Advance
+
+    out = io.StringIO()
+    with Progress(MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(file=out, force_terminal=True, width=60)) as progress:
+        advance = Advance(progress, progress.add_task("extracting", total=None))
+        advance.set_total(448 + 52)
+        advance(448)
+        progress.refresh()
+    task = progress.tasks[0]
+    assert (task.completed, task.total) == (448, 500)
+    assert "448/500" in out.getvalue()
+    Advance().set_total(3)  # the bar of a pipe (no terminal) takes it too, and draws nothing

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -36,20 +36,36 @@ if TYPE_CHECKING:  # types only: a progress bar must not import Scrapy or the ga
 # -- progress -----------------------------------------------------------------------------------
 
 
+class Advance:
+    """What :func:`progress_bar` yields: ``advance(n)`` moves the bar; ``advance.set_total(n)``
+    gives a total learnt after the bar was opened (a job counts its work first), which brings
+    "M of N" and the time remaining."""
+
+    def __init__(self, progress: Progress | None = None, task: Any = None) -> None:
+        self.progress, self.task = progress, task
+
+    def __call__(self, n: float = 1) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task, n)
+
+    def set_total(self, total: float | None) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, total=total)
+
+
 @contextmanager
 def progress_bar(description: str, total: float | None = None, unit: str = "",
-                 enabled: bool = True) -> Iterator[Callable[[float], None]]:
-    """Yield ``advance(n)``; shows a bar on an interactive stderr, does nothing otherwise."""
+                 enabled: bool = True) -> Iterator[Advance]:
+    """Yield an :class:`Advance`; shows a bar on an interactive stderr, does nothing otherwise."""
     if not enabled or not sys.stderr.isatty():
-        yield lambda n=1: None
+        yield Advance()
         return
     columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn()]
     if unit:
         columns.append(TextColumn(unit))
     columns.append(TimeRemainingColumn())
     with Progress(*columns, transient=True) as progress:
-        task = progress.add_task(description, total=total)
-        yield lambda n=1: progress.advance(task, n)
+        yield Advance(progress, progress.add_task(description, total=total))
 
 
 class StatusLine:

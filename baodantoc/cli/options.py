@@ -22,6 +22,24 @@ refresh_option = click.option("--refresh", is_flag=True,
                               help="Fetch articles already in the store again (else they are skipped).")
 workers_option = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                               help="Processes to extract with (the work is CPU-bound: at most your cores).")
+#: ``--scheduler ADDRESS`` of the commands that can run the extractor on a Dask cluster.
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", envvar="DASK_SCHEDULER_ADDRESS", show_envvar=True,
+    help="Run on a Dask cluster: tcp://HOST:8786 (a running `dask scheduler`, workers started with "
+         "--nthreads 1) or local:N (N worker processes on this machine). See docs/SCALING.md.")
+
+
+def engine_choice(workers: int, scheduler: str | None) -> str | None:
+    """The scheduler to use, after checking that ``--workers`` and ``--scheduler`` do not both ask
+    for the processes (a cluster's size is its workers')."""
+    if not scheduler:
+        return None
+    if workers > 1:
+        source = click.get_current_context().get_parameter_source("scheduler")
+        origin = " (from DASK_SCHEDULER_ADDRESS)" if source == click.core.ParameterSource.ENVIRONMENT else ""
+        raise click.UsageError(f"--workers {workers} and --scheduler {scheduler}{origin} exclude each other: "
+                               "give one (a cluster's size is set by its workers)")
+    return scheduler
 
 
 def verbosity() -> int:

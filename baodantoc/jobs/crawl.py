@@ -30,7 +30,9 @@ from ..store.sections import known_sections, section_prefix_known
 #: Marks the report line a child crawl prints on stdout.
 REPORT_MARK = "BAODANTOC-CRAWL-REPORT "
 #: Top-level loggers whose records are the crawl's own (shown at the crawl's ``log_level``).
-CRAWL_LOGGERS = ("scrapy", "twisted", "baodantoc.crawler")
+#: (trafilatura and the libraries it calls log from inside the generic layout: a page they cannot
+#: read is the crawl's business, counted in its report, not a line for the user)
+CRAWL_LOGGERS = ("scrapy", "twisted", "baodantoc.crawler", "trafilatura", "htmldate", "courlan", "justext")
 _reactor_used = False
 
 

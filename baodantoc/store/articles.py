@@ -7,7 +7,7 @@ stored as JSON text. Nothing here restates the list.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from ..records import ARTICLE_FIELD_NAMES, ARTICLE_FIELDS, JSON_KINDS, Article, content_hash, now_iso
@@ -107,17 +107,19 @@ def _names(cell: str | None) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[str, str, dict[str, Any], str | None]]:
-    """(article_id, text, meta, content_hash) of the given articles, read 500 at a time: what the
+def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> list[tuple[str, str, dict[str, Any], str | None]]:
+    """(article_id, text, meta, content_hash) of the given articles, in the order of ``ids``: what the
     extractor needs of each (meta: id, published_at, url, section, title, author: the byline's
     names, which mark a line of those names in the text as a byline).
 
-    Each 500 are read whole before the first is yielded, so no read is left open while the caller
-    writes: under WAL, a write on a connection whose open read another process has moved past
-    fails at once (SQLITE_BUSY_SNAPSHOT), without waiting; that made ``extract`` die as soon as a
-    crawl committed anything."""
-    for i in range(0, len(ids), 500):
-        batch = list(ids[i : i + 500])
+    Returns a list, read to the end, never a generator: a caller that wrote while a read statement
+    was still open held a read snapshot into its write, and under WAL the upgrade of a stale snapshot
+    fails at once (SQLITE_BUSY_SNAPSHOT, "database is locked"; the busy timeout never applies) as soon
+    as anything else (a crawl, the sqlite3 shell) had committed in between. Ask for a chunk at a time.
+    """
+    rows: dict[str, tuple[str, str, dict[str, Any], str | None]] = {}
+    for i in range(0, len(ids), _IN_LIMIT):
+        batch = list(ids[i : i + _IN_LIMIT])
         marks = ",".join("?" for _ in batch)
         for row in db.execute(
             "SELECT article_id, text, published_at, url, section, title, author, content_hash FROM articles"
@@ -126,4 +128,9 @@ def article_texts(db: sqlite3.Connection, ids: Sequence[str]) -> Iterator[tuple[
         ).fetchall():
             meta = {"id": row["article_id"], "published_at": row["published_at"], "url": row["url"],
                     "section": row["section"], "title": row["title"], "author": _names(row["author"])}
-            yield row["article_id"], row["text"] or "", meta, row["content_hash"]
+            rows[row["article_id"]] = (row["article_id"], row["text"] or "", meta, row["content_hash"])
+    return [rows[i] for i in ids if i in rows]
+
+
+#: Ids per ``IN (...)`` list: well under SQLite's default limit of 32,766 host parameters.
+_IN_LIMIT = 500
