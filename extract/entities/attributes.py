@@ -83,9 +83,18 @@ def expand(text: str, gaz: Gazetteer) -> str:
     """Abbreviations written out: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh", "TP." -> "thành phố"."""
     out = []
     for word in text.split(" "):
+        if not _abbreviated(word):
+            out.append(word)  # "Đầu tư" is no "TƯ" (Trung ương): keys are case-folded
+            continue
         abbr = gaz.abbreviation(gazetteer_key(word))
         out.append(abbr.expansion if abbr is not None else word)
     return " ".join(out)
+
+
+def _abbreviated(word: str) -> bool:
+    """Is a word written as an abbreviation: two capitals or more ("UBND", "TP.", "GD&ĐT"), or a
+    capital and a dot ("Tp.")?"""
+    return sum(c.isupper() for c in word) >= 2 or (word[:1].isupper() and word.endswith("."))
 
 
 def _org(m: Mention, gaz: Gazetteer, era: str, provinces: Counter[str]) -> None:

@@ -93,6 +93,36 @@ def plausible(v: SentenceView, i: int, j: int) -> bool:
     return not v.has_match(i, j, {"NON"}) and not v.splits_word(i, j)
 
 
+#: function words that a long organization name may hold ("Ban Chỉ đạo quốc gia về phòng, chống
+#: thiên tai", "Hội Văn học nghệ thuật các dân tộc thiểu số", "Quỹ Vì người nghèo"); any other
+#: boundary word (extract/data/name_boundaries.tsv: "đã", "của", "cho biết", "tổ chức") ends one
+NAME_INNER = frozenset({"và", "các", "về", "vì", "cho", "những", "với", "trong", "trên", "tại", "từ", "mới",
+                        "ra", "cấp", "đến"})
+#: words that make the place after them a plural reference, no body's scope ("các xã Tân Sơn")
+PLURALS = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "nhiều", "mọi"})
+
+
+def _runs_into_a_clause(v: SentenceView, i: int, j: int) -> bool:
+    """Does an organization span run on into the sentence: a boundary word that no name holds,
+    or places counted or listed after a verb ("hướng dẫn các xã ...")?"""
+    for k in range(i + 1, j):
+        m = None if v.cap(k) else v.boundary(k)
+        if m is not None and v.surface(k, m.end) not in NAME_INNER:
+            return True
+        if v.low(k) in PLURALS and v.longest(k + 1, {"PFXA", "PFXV"}) is not None:
+            return True
+    return False
+
+
+def _before_apposed_place(v: SentenceView, i: int, j: int) -> int:
+    """An organization ends before a comma that opens a place in apposition ("Trường THPT chuyên
+    Lam Sơn, tỉnh Thanh Hóa"): the place is the school's address, not part of its name."""
+    for k in range(i + 1, j - 1):
+        if v.low(k) == "," and v.longest(k + 1, {"PFXA"}) is not None:
+            return k
+    return j
+
+
 class CrfTagger:
     """Loads the model once; ``tag`` returns candidates for one sentence."""
 
@@ -122,14 +152,20 @@ class CrfTagger:
         index = {lab: i for i, lab in enumerate(self._labels)}
         out = []
         for typ, i, j in spans:
+            if typ == "ORG":
+                j = _before_apposed_place(v, i, j)
             if typ not in ENTITY_TYPES or not plausible(v, i, j):
                 continue
-            if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT for k in range(i, j)):
-                continue  # every syllable of a person's name is capitalized
+            while typ == "PER" and v.low(j) == "-" and v.hyphen_part(j + 1):
+                j += 2  # the CRF stopped at the hyphen of "Kim Jong-un"
+            if typ == "PER" and not all(v.cap(k) or v.low(k) in NAME_PUNCT or v.hyphen_part(k) for k in range(i, j)):
+                continue  # every syllable of a person's name is capitalized (but "Jong-un")
             if typ == "PER" and j - i > 1 and v.sylls[i].shape == "AA" and len(v.sylls[i].text) > 2:
                 continue  # "VICOFA Lê Nam Hải": an acronym glued to a name
             if typ in ("ORG", "LOC") and v.sylls[j - 1].shape == "a" and not v.word_inner(j - 1):
                 continue  # a name the CRF runs into a verb ("Đồn Biên phòng Thanh quản lý")
+            if typ == "ORG" and _runs_into_a_clause(v, i, j):
+                continue  # "Sở Y tế hướng dẫn các xã Tân Sơn": the body, then what it does
             conf = min(marg[k][index[labels[k]]] for k in range(i, j))
             if conf >= MIN_CONF.get(typ, 0.0):
                 out.append(Cand(typ, i, j, float(conf), "crf"))

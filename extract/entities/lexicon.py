@@ -11,6 +11,9 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   ETH ETH_AMB      an ethnic group name; _AMB when it is also a common word or country
   ORGH ORGN        an organization head word ("Sở", "UBND"); a named organization ("Quốc hội")
   ORGHS ORGHT      a head followed by a place scope only ("UBND"); a sports-team head ("tuyển")
+  ORGHC            a company's or bank's head ("Tập đoàn", "Công ty TNHH"): its name is its short name
+  ORGN_TEAM        a club or sports federation ("Liverpool", "Hải Phòng" as a club: ambiguous)
+  SPORT            a word of sports reports ("HLV", "ghi bàn", "vòng đấu")
   ORGHU            a party or mass-organization head, which may name its unit in another body
                    ("Đảng bộ cơ quan Ủy ban Dân tộc", "Công đoàn Bộ Y tế")
   FAM GIV          a family name; a frequent given name / name particle

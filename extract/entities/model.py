@@ -43,13 +43,18 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         tags = {"ORGH", "ORGHS"} if head.follows == "scope" else {"ORGH"}  # type: ignore[attr-defined]
         if head.category == "sport":  # type: ignore[attr-defined]
             tags.add("ORGHT")  # a team head: a place after it names the team ("tuyển Thái Lan")
+        if head.category in ("company", "bank") and head.follows == "name":  # type: ignore[attr-defined]
+            tags.add("ORGHC")  # a company's head: the name after it is also its short name
         if head.category in ("party", "mass"):  # type: ignore[attr-defined]
             tags.add("ORGHU")  # a unit inside another body: "Đảng bộ cơ quan Ủy ban Dân tộc"
         lex.add(key, tags)
     for key, org in gaz.table("org_name").items():
         if " của " in key:
             continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation
-        lex.add(key, {"ORGN_AMB" if org.ambiguous else "ORGN"})  # type: ignore[attr-defined]
+        tags = {"ORGN_AMB" if org.ambiguous else "ORGN"}  # type: ignore[attr-defined]
+        if org.category == "sport":  # type: ignore[attr-defined]
+            tags.add("ORGN_TEAM")  # a club or federation: "Liverpool" is the club in a sports report
+        lex.add(key, tags)
         if " " in key and "-" in org.canonical:  # type: ignore[attr-defined]
             # "Bộ Lao động - Thương binh và Xã hội" is also written with a comma
             lex.add(org.canonical.replace(" - ", ", "), {"ORGN"})  # type: ignore[attr-defined]
@@ -68,6 +73,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"ORGC"})
     for key in gaz.table("name_boundary"):
         lex.add(key, {"BND"})
+    for key in gaz.table("sport_word"):
+        lex.add(key, {"SPORT"})
     for key, prefix in gaz.table("place_prefix").items():
         # PFXD: a descriptor before a name that stays out of the span ("vùng", "địa bàn")
         in_span = prefix.in_span  # type: ignore[attr-defined]

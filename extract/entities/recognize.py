@@ -9,14 +9,16 @@ bodies ("UBND tỉnh") win their span, so nothing inside them is misread; they b
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ..doc import Doc, Mention
+from ..doc import Doc, Mention, Sentence
 from .credits import CreditFinder, credit_names, mark_credits, overlapping, sentence_spans
 from .crf import MODEL_PATH, CrfTagger
 from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
+from .rules_context import clubs, context_types
 from .rules_orgs import brands, organizations, tailed_organizations
 from .rules_people import family_named, people, role_before, uncle_ho
 from .rules_places import (
@@ -45,9 +47,10 @@ class EntityModel:
 
 
 def rule_candidates(v: SentenceView, model: EntityModel,
-                    credit_spans: list[tuple[int, int, str]] | None = None) -> list[Cand]:
+                    credit_spans: list[tuple[int, int, str]] | None = None, sporty: bool = False) -> list[Cand]:
     """All rule candidates of one sentence (unresolved); ``credit_spans``: its photo credits and
-    bylines in syllable coordinates (:mod:`.credits`)."""
+    bylines in syllable coordinates (:mod:`.credits`); ``sporty``: the text is a sports report
+    (:func:`sports_report`)."""
     cands: list[Cand] = []
     if credit_spans:
         cands += credit_names(v, credit_spans, model.credits.fillers)
@@ -60,6 +63,8 @@ def rule_candidates(v: SentenceView, model: EntityModel,
     cands += organizations(v, model.national_heads)
     cands += tailed_organizations(v)
     cands += brands(v)
+    if sporty:
+        cands += clubs(v)
     cands += people(v, cands)
     cands += family_named(v)
     cands += uncle_ho(v)
@@ -86,12 +91,12 @@ def without_numerals(v: SentenceView, cands: list[Cand]) -> list[Cand]:
 
 
 def sentence_candidates(v: SentenceView, model: EntityModel,
-                        credit_spans: list[tuple[int, int, str]] | None = None) -> list[Cand]:
+                        credit_spans: list[tuple[int, int, str]] | None = None, sporty: bool = False) -> list[Cand]:
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
-    rules = model.policy(without_numerals(v, rule_candidates(v, model, credit_spans)))
+    rules = model.policy(without_numerals(v, rule_candidates(v, model, credit_spans, sporty)))
     if model.tagger is None:
-        return rules
-    return model.policy(rules + without_numerals(v, model.tagger.tag(v, rules)))
+        return context_types(v, rules)
+    return context_types(v, model.policy(rules + without_numerals(v, model.tagger.tag(v, rules))))
 
 
 def recognize(doc: Doc, model: EntityModel) -> Doc:
@@ -99,13 +104,12 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
     mentions: list[Mention] = []
     credits = model.credits.find(doc.norm, _byline(doc.meta.get("author")))
     first = 0
-    for sent in doc.sentences:
-        sylls = sentence_syllables(doc, sent)
-        if not sylls:
-            continue
-        v = SentenceView(sylls, model.lexicon.match(sylls))
+    views = sentence_views(doc, model.lexicon)
+    sporty = sports_report(v for _, v in views)
+    for sent, v in views:
+        sylls = v.sylls
         here, first = overlapping(credits, sent.start, sent.end, first)
-        resolved = sentence_candidates(v, model, sentence_spans(v, here) if here else None)
+        resolved = sentence_candidates(v, model, sentence_spans(v, here) if here else None, sporty)
         for c in resolved:
             attrs = dict(c.attrs)
             if attrs.pop("generic", None):
@@ -123,9 +127,43 @@ def recognize(doc: Doc, model: EntityModel) -> Doc:
                                     sentence_index=sent.index, method=c.method, confidence=c.conf,
                                     attributes=attrs))
     mark_credits(mentions, credits)  # before harmonizing: a credit is no seed to propagate
-    doc.mentions = harmonize(doc, mentions)
+    doc.mentions = harmonize(doc, mentions, model.lexicon)
     mark_credits(doc.mentions, credits)
     return doc
+
+
+def sentence_views(doc: Doc, lexicon: Lexicon) -> list[tuple[Sentence, SentenceView]]:
+    """Each non-empty sentence with its view (syllables and lexicon matches), built once: the
+    document-level signals (:func:`sports_report`) read them before any rule runs."""
+    out = []
+    for sent in doc.sentences:
+        sylls = sentence_syllables(doc, sent)
+        if sylls:
+            out.append((sent, SentenceView(sylls, lexicon.match(sylls))))
+    return out
+
+
+#: sports words (extract/data/sport_words.tsv) or match scores that make a text a sports report;
+#: 2 keeps the team's sports passages (tests/gold) and leaves every other passage there out
+SPORT_SIGNALS = 2
+
+
+def sports_report(views: Iterable[SentenceView]) -> bool:
+    """Is the text a sports report: two sports words, or one and a score ("2-1", "1 - 3")? Then a
+    club named after its city is the club (:func:`.rules_orgs.clubs`)."""
+    found = 0
+    for v in views:
+        found += sum(1 for m in v.matches if "SPORT" in m.tags) + _scores(v)
+        if found >= SPORT_SIGNALS:
+            return True
+    return False
+
+
+def _scores(v: SentenceView) -> int:
+    """Match scores in a sentence: two short numbers joined by a dash ("2-1"; not "2021-2025")."""
+    return sum(1 for k in range(len(v) - 2)
+               if v.low(k + 1) in ("-", "–") and v.digit(k) and v.digit(k + 2)
+               and len(v.sylls[k].text) <= 2 and len(v.sylls[k + 2].text) <= 2)
 
 
 def _byline(author: object) -> list[str]:

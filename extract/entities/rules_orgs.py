@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .features import foreign
 from .rules_places import NUMBERED_ADMIN, place_name_end
 from .view import PLACE_TAGS, Cand, SentenceView
 
@@ -90,6 +91,9 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     named = _domain_then_name(v, head_end)
     if named is not None:
         return named, True, False
+    scoped = _domain_then_scope(v, head_end)
+    if scoped is not None:
+        return scoped, False, True
     if team:
         place = v.longest(head_end, PLACE_TAGS)
         if place is not None:
@@ -116,6 +120,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
         if j > head_end and v.low(j) in JOIN and v.cap(j + 1):
             if v.longest(j + 1, {"ORGH", "ORGN", "HON", "ROLE"}) is not None:
                 break  # "Trường X và Ngân hàng Y": two bodies
+            if v.low(j) == "và" and has_proper_part(v, head_end, j):
+                break  # "Đại học Melbourne và RMIT": a name is complete, "và" joins two bodies
             j += 1
             continue
         if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a":
@@ -138,6 +144,34 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 return cont, True, False
         break
     return j, has_proper_part(v, head_end, j), False
+
+
+#: places that end a company's name as its location, not as its name ("... Việt Nam", "... Lào Cai");
+#: a site or a commune may be the name itself ("Tập đoàn Đèo Cả", "Công ty Thuận An")
+REGION_TAGS = frozenset({"PROV", "COUNTRY", "CITY", "REGION"})
+#: legal forms between a company's head and its name ("Công ty TNHH | Hòa Phát")
+LEGAL_FORMS = ("trách nhiệm hữu hạn", "một thành viên", "cổ phần", "tnhh", "tmcp", "mtv", "cp", "jsc")
+
+
+def company_short_name(v: SentenceView, head_end: int, end: int) -> str | None:
+    """The name a company is called by later in the article: what follows its head and legal
+    form, when that is a proper name ("Tập đoàn | Đèo Cả", "Công ty Cổ phần Tập đoàn | Thuận An",
+    "Công ty | Unimedia"): two capitalized syllables or more, or one foreign word or acronym, not
+    ending in a country, province or city ("Tổng công ty Thép Việt Nam" has none)."""
+    i = head_end
+    while i < end:
+        legal = next((f for f in LEGAL_FORMS if v.surface(i, i + len(f.split())) == f), None)
+        inner = v.longest(i, {"ORGHC"})
+        if legal is None and (inner is None or inner.end > end):
+            break
+        i += len(legal.split()) if legal is not None else inner.end - i  # type: ignore[union-attr]
+    if i >= end or not all(v.cap(t) for t in range(i, end)):
+        return None
+    if end - i == 1 and not (v.sylls[i].shape == "AA" or foreign(v.low(i))):
+        return None
+    if any(v.has_match(t, end, REGION_TAGS) for t in range(i, end)):
+        return None  # the company's country, province or city ends its name
+    return v.text_between(i, end)
 
 
 def _not_a_place(v: SentenceView, j: int) -> bool:
@@ -188,6 +222,39 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
     return _scope_end(v, end) or end  # and the body's place: "... tỉnh Gia Lai"
 
 
+#: syllables of a lower-case domain before a body's place ("Ban Quản lý | dự án đầu tư xây dựng
+#: công trình giao thông | tỉnh Bắc Giang": 8; committees run to 10 and more)
+MAX_SCOPED_DOMAIN = 14
+#: function words inside such a domain ("phòng, chống thiên tai và tìm kiếm cứu nạn", "các công
+#: trình dân dụng và công nghiệp")
+DOMAIN_INNER = frozenset({"và", "các", "về", "cho", "vì", "những"})
+
+
+def _domain_then_scope(v: SentenceView, head_end: int) -> int | None:
+    """A head, a long lower-case domain, then the body's place: "Ban Chỉ huy phòng, chống thiên
+    tai và tìm kiếm cứu nạn tỉnh Quảng Ngãi", "Ban Quản lý dự án đầu tư xây dựng công trình giao
+    thông tỉnh Bắc Giang". The place is the anchor: any boundary word, capital or punctuation
+    before it (but a comma between two lower-case words of the domain) means the words are the
+    sentence's, and so do places after "các" ("... hướng dẫn các xã"). Returns the end or None."""
+    n = len(v)
+    t = head_end
+    while t < n and t - head_end < MAX_SCOPED_DOMAIN:
+        if t > head_end and v.longest(t, {"PFXA"}) is not None and not v.word_inner(t):
+            if v.low(t - 1) in DOMAIN_INNER:
+                return None  # "các xã ...": places the sentence lists
+            return _scope_end(v, t)
+        low = v.low(t)
+        if low == "," and t > head_end and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
+            t += 1
+            continue
+        if v.sylls[t].shape != "a":
+            return None
+        if low not in DOMAIN_INNER and _stops(v, t):
+            return None
+        t += 1
+    return None
+
+
 def lower_continuation(v: SentenceView, j: int) -> int | None:
     """End of lower-case words that continue a name ("Cục Quản lý | lao động ngoài nước", "Trường
     đại học Nghệ thuật | tổng hợp quốc gia HQ"), or None when the words read as the sentence's own
@@ -208,6 +275,8 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
         if place is not None:
             return place.end  # a trailing country or place: "... tổng hợp quốc gia HQ"
         return None
+    if t < n and v.low(t) in ("các", "những") and v.longest(t + 1, {"PFXA", "PFXV"}) is not None:
+        return None  # "Sở Y tế | hướng dẫn các xã ...": a verb and the places it acts on
     if t >= n or v.punct(t) or "BND" in v.tags_at(t):
         return t
     return None
@@ -275,6 +344,12 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue
+        national = _nationality(v, k, head.end) if head is not None and v.surface(k, head.end) in LOWER_HEADS \
+            and "ORGHT" not in head.tags else None
+        if national is not None:  # "các hãng Trung Quốc như ...": a nationality, no body
+            yield Cand("LOC", national[0], national[1], CONF_PROPER_ORG, "rule:nationality")
+            k = national[1]
+            continue
         place = v.longest(k, PLACE_TAGS)
         if head is not None and place is not None and place.end > head.end:
             head = None  # "Đài Loan", "Hội An" are places, not the head "Đài"/"Hội" + a name
@@ -306,12 +381,35 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
-            yield Cand("ORG", k, end, conf, "rule:org-pattern")
+            short = company_short_name(v, head.end, end) if "ORGHC" in head.tags else None
+            yield Cand("ORG", k, end, conf, "rule:org-pattern", (("short", short),) if short else ())
         else:
             bare = _is_bare_level(v, end)
             yield Cand("ORG", k, bare or end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
             end = bare or end
         k = max(end, k + 1)
+
+
+#: lower-case words a kind of company may take before its nationality ("hãng viễn thông Thụy Điển")
+MAX_NATIONALITY_DOMAIN = 3
+
+
+def _nationality(v: SentenceView, k: int, head_end: int) -> tuple[int, int] | None:
+    """A company word, a few lower-case words, then a country and no name: the country is the
+    companies' nationality, and no body is named ("các hãng Trung Quốc như Xiaomi", "ngân hàng
+    Mỹ"). Returns the country's (start, end), or None. A capitalized head mid-sentence names a
+    body ("Ngân hàng Việt Nam Thịnh Vượng"), so only a lower-case head, or a sentence-initial one
+    followed by lower-case words, reads this way. (When a name follows the country, "hãng viễn
+    thông Thụy Điển Ericsson", the CRF decides: a rule for it cost a little on general news.)"""
+    t = head_end
+    while t < len(v) and t - head_end < MAX_NATIONALITY_DOMAIN and v.sylls[t].shape == "a" and not _stops(v, t):
+        t += 1
+    if v.cap(k) and not ((k == 0 or v.punct(k - 1)) and t > head_end):
+        return None
+    country = v.longest(t, {"COUNTRY"})
+    if country is None or not v.cap(t) or v.cap(country.end):
+        return None
+    return t, country.end
 
 
 def tailed_organizations(v: SentenceView) -> Iterator[Cand]:
@@ -350,3 +448,4 @@ def brands(v: SentenceView) -> Iterator[Cand]:
                 j = end + 1
                 continue
             break
+

@@ -18,6 +18,8 @@ CONF_HONORIFIC = 0.95
 CONF_ROLE = 0.93
 CONF_FAMILY_NAME = 0.8
 CONF_UNCLE_HO = 0.85
+CONF_ROLE_COUNTRY = 0.9
+CONF_ROLE_BODY = 0.9
 MAX_NAME = 5  # syllables; longer capitalized runs after a cue are headings, not names
 
 NOT_NAME_START = frozenset({"PFXA", "ORGH", "ORGN", "NON", "ROLE", "HON"})
@@ -43,7 +45,8 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             k += 1
             continue
         honorific = "HON" in cue.tags and "ROLE" not in cue.tags
-        if not _cue_ok(v, k, cue.end, honorific):
+        if not _cue_ok(v, k, cue.end, honorific) or v.inside(k, PLACE_TAGS):
+            # (a role's words inside a place's name are no role: "Trung | Quốc Vương Nghị")
             k += 1
             continue
         cue_text = " ".join(s.text for s in v.sylls[k : cue.end])
@@ -61,6 +64,14 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
                 j = more.end
                 continue
             break
+        country = _country_of_role(v, j)
+        if country is not None:  # "Tổng thống Mỹ Donald Trump": the role's country, then the name
+            yield Cand("LOC", j, country, CONF_ROLE_COUNTRY, "rule:role-country")
+            j = country
+        body = None if honorific else _body_before_name(v, j)
+        if body is not None:  # "Chủ tịch HoREA Lê Hoàng Châu": the role's body, then the name
+            yield Cand("ORG", j, body, CONF_ROLE_BODY, "rule:role-body")
+            j = body
         if v.cap(j) and not (v.tags_at(j) & NOT_NAME_START):
             end = v.cap_run(j, limit=MAX_NAME + 1)
             if v.has_match(j, end, {"ORGN_AMB", "ETH"}):
@@ -78,6 +89,37 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
                 k = end
                 continue
         k = max(k + 1, cue.end)
+
+
+def _country_of_role(v: SentenceView, j: int) -> int | None:
+    """End of a country written between a role and a name ("Tổng thống Mỹ Donald Trump", "Ngoại
+    trưởng Nga Sergei Lavrov", "Thủ tướng Nhật Bản Ishiba"): the country is the role's, the name
+    follows it. None when no name follows (the country may then be the name's start: "ông Hà
+    Nam" reads as a person elsewhere)."""
+    m = v.longest(j, {"COUNTRY"})
+    if m is None or not v.cap(j) or not v.cap(m.end) or v.tags_at(m.end) & NOT_NAME_START:
+        return None
+    whole = v.longest(j, PLACE_TAGS | {"FAM"})
+    return m.end if whole is None or whole.end <= m.end else None
+
+
+def _body_before_name(v: SentenceView, j: int) -> int | None:
+    """End of an acronym body between a role and a name ("Chủ tịch HoREA | Lê Hoàng Châu", "Tổng
+    giám đốc VNPT | Tô Dũng Thái"): the run opens with acronyms (capitals, or capitals inside a
+    word), then a family name opens the rest. None otherwise: a foreign-looking word may be an
+    ethnic-minority family name ("Alăng Văn Hạnh")."""
+    end = v.cap_run(j, limit=MAX_NAME + 2)
+    p = j
+    while p < end and (v.sylls[p].shape == "AA" or _camel(v.sylls[p].text)):
+        p += 1
+    if p == j or p >= end - 1 or "FAM" not in v.tags_at(p) or not v.cap(p + 1):
+        return None
+    return p
+
+
+def _camel(word: str) -> bool:
+    """Capitals inside a word: an acronym-like brand ("HoREA", "VinFast", "PetroVietnam")."""
+    return word[:1].isupper() and any(c.isupper() for c in word[1:])
 
 
 def _role_of_a_place(v: SentenceView, k: int, cue_end: int, j: int, honorific: bool) -> bool:

@@ -97,7 +97,9 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
         prefix = v.surface(k, pm.end)
         j = pm.end
         keyed = v.longest(k, PLACE_TAGS)
-        if keyed is not None and keyed.end > j:  # "miền Trung", "sông Hồng": keyed with the word
+        if keyed is not None and keyed.end > j and any(v.cap(t) for t in range(j, keyed.end)):
+            # "miền Trung", "sông Hồng": keyed with the word (a name is capitalized: "Miền núi
+            # thành lập" holds the key of "Núi Thành" in lower case, no place)
             yield Cand("LOC", k, keyed.end, CONF_PREFIX_KNOWN, "rule:known-place")
             k = keyed.end
             continue

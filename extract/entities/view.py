@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .features import foreign
 from .lexicon import Match
 from .syllables import Syl
 
@@ -107,12 +108,29 @@ class SentenceView:
         """A one-syllable span that is the capitalized start of a common word ("Lãnh" of "Lãnh
         đạo", "Công" of "Công đoàn"): no name."""
         return (j - i == 1 and j < len(self.sylls) and self.sylls[i].wpos == "B" and len(self.sylls[i].text) > 1
-                and self.sylls[j].wpos == "I" and self.sylls[j].shape == "a")
+                and self.sylls[j].wpos == "I" and self.sylls[j].shape == "a"
+                and not foreign(self.sylls[i].lower))  # "Rafaelson | lập": the segmenter glued a verb
 
     def word_inner(self, k: int) -> bool:
         """Is syllable k the continuation of a word (by underthesea's segmentation, or inside a
         common word of the dictionary: "núi" of "Miền núi", "thôn" of "nông thôn")?"""
         return 0 <= k < len(self.sylls) and (self.sylls[k].wpos == "I" or "DICT" in self.inner[k])
+
+    def boundary(self, k: int) -> Match | None:
+        """The boundary word (BND: "đã", "của", "giao") starting at k, unless k starts a longer
+        common word ("giao thông", "cấp nước"): then the syllable is that word's, no boundary."""
+        m = self.longest(k, {"BND"})
+        if m is None:
+            return None
+        word = self.longest(k, {"DICT"})
+        return None if word is not None and word.end > m.end else m
+
+    def hyphen_part(self, k: int) -> bool:
+        """Is syllable k the lower-case part of a hyphenated given name, glued to a hyphen that is
+        glued to a capitalized syllable ("Jong-un", "Hang-seo", "Sang-sik")?"""
+        s = self.sylls
+        return (2 <= k < len(s) and s[k].shape == "a" and s[k - 1].text == "-" and self.cap(k - 2)
+                and s[k].start == s[k - 1].end and s[k - 1].start == s[k - 2].end)
 
     def tags_at(self, k: int) -> frozenset[str]:
         """Tags of every match starting at k."""
@@ -131,6 +149,9 @@ class SentenceView:
         while j < n and j - k < limit:
             joined = (j > k and self.low(j) in NAME_JOINERS and self.cap(j + 1) and self.low(j + 2) != ":"
                       and self.longest(j + 1, {"ROLE", "HON", "NON"}) is None)  # not "- Người có uy tín", "- Ảnh:"
+            if j > k and self.hyphen_part(j + 1):
+                j += 2  # "Kim Jong-un", "Park Hang-seo"
+                continue
             if not (self.cap(j) or joined):
                 break
             j += 1

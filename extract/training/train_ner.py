@@ -26,9 +26,7 @@ from underthesea_core import CRFTagger, CRFTrainer
 from ..entities.crf import MODEL_PATH, decode, rule_layer
 from ..entities.features import lexicon_layers, sentence_features
 from ..entities.model import load_entity_model
-from ..entities.recognize import EntityModel, rule_candidates
-from ..entities.syllables import sentence_syllables
-from ..entities.view import SentenceView
+from ..entities.recognize import EntityModel, rule_candidates, sentence_views, sports_report
 from ..normalize import make_doc
 from ..sentences import split_sentences
 from ..tokens import tokenize
@@ -47,10 +45,10 @@ def example_samples(ex: Example, model: EntityModel) -> list[Sample]:
     """(features, BIO labels) for each sentence of an example."""
     doc = tokenize(split_sentences(make_doc(ex.text)))
     out: list[Sample] = []
-    for sent in doc.sentences:
-        sylls = sentence_syllables(doc, sent)
-        if not sylls:
-            continue
+    views = sentence_views(doc, model.lexicon)
+    sporty = sports_report(v for _, v in views)
+    for sent, v in views:
+        sylls = v.sylls
         labels = ["O"] * len(sylls)
         for typ, start, end in ex.spans:
             inside = [k for k, s in enumerate(sylls) if s.start >= start and s.end <= end]
@@ -59,8 +57,7 @@ def example_samples(ex: Example, model: EntityModel) -> list[Sample]:
             labels[inside[0]] = "B-" + typ
             for k in inside[1:]:
                 labels[k] = "I-" + typ
-        v = SentenceView(sylls, model.lexicon.match(sylls))
-        rules = model.policy(rule_candidates(v, model))
+        rules = model.policy(rule_candidates(v, model, sporty=sporty))
         feats = sentence_features(sylls, lexicon_layers(len(sylls), v.matches), rule_layer(len(sylls), rules))
         out.append((feats, labels))
     return out
