@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from .body import Body
 from .bylines import BYLINE_LABEL, COLLECTIVE, SOURCE_LINE, is_source, split_byline
 from .dates import parse_printed
-from .text import clean, element_text
+from .text import clean, element_text, fold
 
 #: Pieces at the top of a body checked for repeated title/sapo/byline/date lines.
 TOP_PIECES = 4
@@ -83,24 +83,22 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
-
-
 def link_keys(root: HtmlElement) -> frozenset[str]:
     """The page's link texts (normalized), long enough to be titles of other articles."""
-    return frozenset(k for k in (_key(a.text_content()) for a in root.iter("a")) if len(k) >= MIN_LINK_TITLE)
+    return frozenset(k for k in (fold(a.text_content()) for a in root.iter("a")) if len(k) >= MIN_LINK_TITLE)
 
 
-def _only_repeats(text: str, repeats: set[str]) -> bool:
+def _only_repeats(text: str, repeats: set[str], key: Callable[[str], str] = fold) -> bool:
     """Is ``text`` the page's header run together (breadcrumb, title, byline, date, sapo) and no more?"""
-    rest = _key(text)
+    rest = key(text)
     hits = 0
     for repeat in sorted(repeats, key=len, reverse=True):
         if repeat and repeat in rest:
             rest, hits = rest.replace(repeat, " "), hits + 1
+    if not hits:
+        return False
     rest = re.sub(r"\b\d+\b", " ", rest)
-    return hits > 0 and len(rest.split()) <= MAX_LEFTOVER_WORDS
+    return len(rest.split()) <= MAX_LEFTOVER_WORDS
 
 
 def is_date_line(text: str) -> bool:
@@ -126,15 +124,15 @@ def _styled_as_byline(root: HtmlElement | None, text: str) -> bool:
     """Is an element printing exactly ``text`` bold, right-aligned, or classed as an author?"""
     if root is None:
         return False
-    key = _key(text)
+    key = fold(text)
     for node in root.iter("p", "div", "span", "strong", "b", "em"):
-        if _key(element_text(node)) != key:
+        if fold(element_text(node)) != key:
             continue
         for el in (node, *node.iterancestors("p", "div")):
             style, cls = el.get("style") or "", (el.get("class") or "").lower()
             if _STYLE_RIGHT.search(style) or el.get("align") == "right" or "right" in cls or "author" in cls:
                 return True
-        if node.tag in ("strong", "b") or any(c.tag in ("strong", "b") and _key(element_text(c)) == key
+        if node.tag in ("strong", "b") or any(c.tag in ("strong", "b") and fold(element_text(c)) == key
                                                 for c in node.iter()):
             return True
     return False
@@ -146,13 +144,13 @@ def _is_ui(text: str) -> bool:
     return bool(parts) and all(_UI.match(p) or _UI_EXTRA.match(p) for p in parts)
 
 
-def _tail_junk(pieces: list[str], links: Callable[[], frozenset[str]]) -> int:
+def _tail_junk(pieces: list[str], links: Callable[[], frozenset[str]], key: Callable[[str], str] = fold) -> int:
     """How many pieces at the end are page furniture (labels, related lines, footer, link titles)."""
     cut = 0
     for text in reversed(pieces):
         if len(text) > MAX_META_CHARS * 2:
             break
-        if _is_ui(text) or _RELATED_LINE.match(text) or _FOOTER.search(text) or _key(text) in links():
+        if _is_ui(text) or _RELATED_LINE.match(text) or _FOOTER.search(text) or key(text) in links():
             cut += 1
             continue
         break
@@ -184,19 +182,21 @@ def _trailing_byline(pieces: list[str], root: HtmlElement | None) -> tuple[int, 
 
 def clean_body(body: Body, title: str | None = None, sapo: str | None = None, byline: str | None = None,
                root: HtmlElement | None = None, vietnamese: bool = True,
-               links: Callable[[], frozenset[str]] = frozenset) -> Cleaned:
+               links: Callable[[], frozenset[str]] = frozenset, key: Callable[[str], str] = fold) -> Cleaned:
     """Apply the rules above to an extracted body (``root``: the page, to see how a line is styled).
 
     ``vietnamese``: the byline, credit and source-line rules are the paper's conventions; on a page
     in another language only repeats, related blocks and interface labels go. ``links``: gives the
     page's link texts (``link_keys``; asked only when needed), to tell titles listed as related.
+    ``key``: ``text.fold``, or the page's kept one (``PageBundle.words.fold``): each paragraph is
+    compared several times, and with each extractor's answer.
     """
     removed: list[str] = []
     pieces = list(body.pieces)
-    repeats = {_key(x) for x in (title, sapo, byline) if x}
+    repeats = {key(x) for x in (title, sapo, byline) if x}
     top_byline = None
     # the top: a kicker or trail above a repeated title goes with it
-    title_at = next((i for i, text in enumerate(pieces[:TOP_PIECES]) if title and _key(text) == _key(title)), None)
+    title_at = next((i for i, text in enumerate(pieces[:TOP_PIECES]) if title and key(text) == key(title)), None)
     if title_at:
         removed.extend(pieces[:title_at])
         pieces = pieces[title_at:]
@@ -205,12 +205,12 @@ def clean_body(body: Body, title: str | None = None, sapo: str | None = None, by
     while i < min(len(pieces), TOP_PIECES):
         text = pieces[i]
         named = byline_with_date(text)
-        if _key(text) in repeats or is_date_line(text) or (_UPDATED.match(text) and len(text) <= MAX_BYLINE_CHARS) \
-                or _only_repeats(text, repeats) or (_TRAIL.match(text) and len(text) <= MAX_META_CHARS) \
+        if key(text) in repeats or is_date_line(text) or (_UPDATED.match(text) and len(text) <= MAX_BYLINE_CHARS) \
+                or _only_repeats(text, repeats, key) or (_TRAIL.match(text) and len(text) <= MAX_META_CHARS) \
                 or (named is not None and not text.rstrip().endswith((".", "!", "?"))):
             top_byline = top_byline or named
             removed.append(pieces.pop(i))
-        elif sapo and len(text) < len(sapo) + 20 and _key(sapo) in _key(text) and i == 0:
+        elif sapo and len(text) < len(sapo) + 20 and key(sapo) in key(text) and i == 0:
             removed.append(pieces.pop(i))
         else:
             i += 1
@@ -219,7 +219,7 @@ def clean_body(body: Body, title: str | None = None, sapo: str | None = None, by
     seen: set[str] = set()
     in_box = False
     for n, text in enumerate(pieces):
-        key = _key(text)
+        folded_text = key(text)
         if _RELATED.match(text):
             if n >= RELATED_CUT_FROM * len(pieces):
                 removed.extend(pieces[n:])
@@ -227,17 +227,18 @@ def clean_body(body: Body, title: str | None = None, sapo: str | None = None, by
             in_box = True  # a related box inside the text: its link titles follow
             removed.append(text)
             continue
-        if in_box and key in links():
+        if in_box and folded_text in links():
             removed.append(text)
             continue
         in_box = False
         if _SEE_ALSO.match(text) or _is_ui(text) or (vietnamese and _CREDIT.match(text)) \
-                or (len(key) >= 20 and key in seen) or _SOURCE_URL.match(text) or key in repeats:
+                or (len(folded_text) >= 20 and folded_text in seen) or _SOURCE_URL.match(text) \
+                or folded_text in repeats:
             removed.append(text)
             continue
-        seen.add(key)
+        seen.add(folded_text)
         kept.append(text)
-    junk = _tail_junk(kept, links)
+    junk = _tail_junk(kept, links, key)
     if junk:
         removed.extend(kept[-junk:])
         kept = kept[:-junk]

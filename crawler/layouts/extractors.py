@@ -27,6 +27,9 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from copy import copy
+from functools import cache
+from itertools import chain
 from typing import Any
 
 from lxml import etree
@@ -35,6 +38,7 @@ from lxml.html import HtmlElement, fragment_fromstring
 from .body import SKIPPED, Body, extract_body, image_src, is_junk
 from .bundle import PageBundle
 from .text import INVISIBLE_TAGS, classes, clean, element_text
+from .text import words as text_words
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,8 @@ MAX_WALK_EXTRA_WORDS = 60
 MIN_STATE_CHARS = 400
 _STATE_SCRIPT = re.compile(r"^\s*(?:window\.)?[\w$.]*(?:STATE|DATA|data|state|Store|store)\w*\s*=\s*", re.IGNORECASE)
 _HTML_PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
+#: Two line breaks with only spaces between: a paragraph break in an extractor's text.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "td", "h2", "h3", "h4", "blockquote", "pre",
                          "figcaption", "dd"})
 
@@ -104,10 +110,20 @@ def _xml_pieces(node: Any, body: Body) -> None:
 
 
 def _emit(body: Body, text: str) -> None:
-    for part in re.split(r"\n[ \t\r\f\v\u00a0]*\n", text):
+    for part in _PARAGRAPH_BREAK.split(text) if "\n" in text else (text,):
         part = clean(part)
         if part and (not body.pieces or body.pieces[-1] != part):
             body.pieces.append(part)
+
+
+@cache
+def _trafilatura_options(precision: bool, fast: bool) -> Any:
+    """trafilatura's options object, built once per mode: building one reads its config file's
+    values each time (a tenth of a fast extraction on a small page). Output "xml": the body tree is
+    all we read, and "python" would also render it as text."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="xml", fast=fast, precision=precision, comments=False, tables=True)
 
 
 def _trafilatura(b: PageBundle, precision: bool, fast: bool = True) -> Body | None:
@@ -117,9 +133,10 @@ def _trafilatura(b: PageBundle, precision: bool, fast: bool = True) -> Body | No
     When precision keeps too little, the chain's next step is the balanced full mode."""
     import trafilatura  # imported on first use: it loads its own settings and language data
 
+    options = copy(_trafilatura_options(precision, fast))
+    options.url = options.source = b.url  # the page's own: never shared between pages
     try:
-        doc = trafilatura.bare_extraction(b.root, url=b.url, include_comments=False, include_tables=True,
-                                          favor_precision=precision, with_metadata=False, fast=fast)
+        doc = trafilatura.bare_extraction(b.root, options=options)
     except Exception as exc:  # a library failure on one page must not lose the page
         log.warning("trafilatura failed on %s: %s", b.url, exc)
         return None
@@ -133,7 +150,7 @@ def _trafilatura(b: PageBundle, precision: bool, fast: bool = True) -> Body | No
     walked = extract_body([container], b.url)
     if container.tag != "body":
         body.images = walked.images
-    if _vietnamese(b) and _covers(walked, body):
+    if _vietnamese(b) and _covers(walked, body, b.words):
         more = continuations(container)
         # the paper's conventions: captions once, Q&A, sub-headings, as printed; a body split by an
         # ad or a related box goes on in a sibling block of the same kind
@@ -162,19 +179,31 @@ def _vietnamese(b: PageBundle) -> bool:
     return is_vietnamese(b)
 
 
-def _tokens(body: Body) -> Counter[str]:
-    return Counter(re.findall(r"\w+", body.text.lower()))
+def _common(a: Counter[str], b: Counter[str]) -> int:
+    """How many tokens the two bags share (``sum((a & b).values())`` without building the bag)."""
+    if len(b) < len(a):
+        a, b = b, a
+    get = b.get
+    return sum(min(n, get(word, 0)) for word, n in a.items())
 
 
-def _covers(walked: Body, extracted: Body) -> bool:
-    """Does the layout walk of the extractor's block hold (nearly) all its text, and not much more?"""
-    want, have = _tokens(extracted), _tokens(walked)
+def _bag(pieces: list[str], words: Callable[[str], list[str]]) -> Counter[str]:
+    return Counter(chain.from_iterable(map(words, pieces)))
+
+
+def _covers(walked: Body, extracted: Body, words: Callable[[str], list[str]] = text_words) -> bool:
+    """Does the layout walk of the extractor's block hold (nearly) all its text, and not much more?
+
+    Compared as bags of words (``words``: the page's kept split, ``PageBundle.words``: most
+    paragraphs are the same in both, and the cleaning rules and the fingerprint split them again).
+    """
+    want, have = _bag(extracted.pieces, words), _bag(walked.pieces, words)
     total = sum(want.values())
     if not total:
         return False
-    kept = sum((want & have).values()) / total
-    captions = Counter(re.findall(r"\w+", " ".join(i["caption"] for i in walked.images).lower()))
-    grown = sum((have - captions).values())  # captions are what the walk is for: they do not count
+    kept = _common(want, have) / total
+    captions = _bag([i["caption"] for i in walked.images], words)
+    grown = sum(have.values()) - _common(have, captions)  # captions are what the walk is for: not counted
     return kept >= MIN_WALK_RECALL and grown <= MAX_WALK_GROWTH * total + MAX_WALK_EXTRA_WORDS
 
 
@@ -199,11 +228,20 @@ def text_container(b: PageBundle, pieces: list[str]) -> HtmlElement | None:
         return None
     wanted = set(pieces)
     lengths = {len(p) for p in wanted}
-    hits = [node for node in b.body_element.iter(*_PIECE_TAGS)
-            if len(clean(node.text_content())) in lengths and element_text(node) in wanted]
-    if len(hits) < 2:
+
+    def prints_a_piece(node: HtmlElement) -> bool:
+        return len(clean(node.text_content())) in lengths and element_text(node) in wanted
+
+    # only the first and the last printing matter: searched from each end (the page's chrome is
+    # read up to the article's first and from its last paragraph, not the article in between)
+    nodes = list(b.body_element.iter(*_PIECE_TAGS))
+    at = next((i for i, node in enumerate(nodes) if prints_a_piece(node)), None)
+    if at is None:
         return None
-    first, last = hits[0], hits[-1]
+    last = next(node for node in reversed(nodes) if prints_a_piece(node))
+    first = nodes[at]
+    if last is first:
+        return None
     chain = [first, *first.iterancestors()]  # held, so each proxy (and its id) lives while compared
     container = next((a for a in (last, *last.iterancestors()) if any(a is c for c in chain)), None)
     if container is None or container.tag == "html":

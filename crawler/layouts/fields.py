@@ -142,7 +142,7 @@ def body(layout: Layout, b: PageBundle, rec: Recorder, title_text: str | None,
 
     def finish(extracted: Body) -> Body:
         cleaned = clean_body(extracted, title_text, visible_sapo, byline, root=b.root, vietnamese=vietnamese,
-                             links=links)
+                             links=links, key=b.words.fold)
         results[id(cleaned.body)] = cleaned
         return cleaned.body
 

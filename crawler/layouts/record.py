@@ -8,11 +8,12 @@ gave each field) with ``layout`` (which parser read the page).
 
 from __future__ import annotations
 
+import unicodedata
 from urllib.parse import urljoin, urlsplit
 
 from ...records import Article, content_hash
 from .. import urls
-from ..fingerprint import fingerprint
+from ..fingerprint import fingerprint_words
 from . import fields, heuristics, structured
 from .base import Layout
 from .body import Body
@@ -54,6 +55,12 @@ def _drop_repeated_sapo(sapo: str | None, body: Body, rec: Recorder, vietnamese:
         rec.extraction.pop("sapo", None)
         return None, body
     return sapo, body
+
+
+def _body_words(b: PageBundle, body: Body) -> list[str]:
+    """The words of ``body.text`` as the fingerprint splits them (NFC, case-folded), paragraph by
+    paragraph from the page's kept split (``normalize`` returns an NFC paragraph itself)."""
+    return [word for piece in body.pieces for word in b.words(unicodedata.normalize("NFC", piece))]
 
 
 def build_record(layout: Layout, b: PageBundle, http_status: int = 200, rec: Recorder | None = None) -> Article:
@@ -106,7 +113,7 @@ def build_record(layout: Layout, b: PageBundle, http_status: int = 200, rec: Rec
         fetched_at=iso(b.fetched_at),
         http_status=http_status,
         content_hash=content_hash(text),
-        fingerprint=fingerprint(body.text),
+        fingerprint=fingerprint_words(_body_words(b, body)),
         extraction=extraction,
         layout=layout.name,
     )
