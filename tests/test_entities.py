@@ -249,6 +249,9 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         # a road named by its number; a distance after a road word is none
         ("Xe chạy trên Đường 9 rồi rẽ vào quốc lộ 14C; quãng đường 9 km còn xấu.",
          [("LOC", "Đường 9"), ("LOC", "quốc lộ 14C")]),
+        # a body's board with the body is one organization; after a role the board is the title's
+        ("Hội đồng quản trị Vietcombank họp; Chủ tịch HĐQT Sacombank phát biểu.",
+         [("ORG", "Hội đồng quản trị Vietcombank"), ("ORG", "Sacombank")]),
         # units and federations of mass organizations are heads of their own
         ("Chi hội Phụ nữ thôn Khe Ván và Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang ký kết.",
          [("ORG", "Chi hội Phụ nữ thôn Khe Ván"), ("ORG", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang")]),

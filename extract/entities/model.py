@@ -45,8 +45,10 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
             tags.add("ORGHT")  # a team head: a place after it names the team ("tuyển Thái Lan")
         if head.category in ("company", "bank") and head.follows == "name":  # type: ignore[attr-defined]
             tags.add("ORGHC")  # a company's head: the name after it is also its short name
-        if head.category in ("party", "mass"):  # type: ignore[attr-defined]
+        if head.category in ("party", "mass", "board"):  # type: ignore[attr-defined]
             tags.add("ORGHU")  # a unit inside another body: "Đảng bộ cơ quan Ủy ban Dân tộc"
+        if head.category == "board":  # type: ignore[attr-defined]
+            tags.add("ORGHB")  # a body's board: after a role it is the title's ("Chủ tịch HĐQT")
         lex.add(key, tags)
     for key, org in gaz.table("org_name").items():
         if " của " in key:

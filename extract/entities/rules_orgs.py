@@ -446,6 +446,10 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         if not v.cap(k) and v.longest(head.end, {"ORGH", "ORGN"}) is not None:
             k = head.end  # "tờ Báo Dân tộc và Phát triển": the name starts at the capitalized head
             continue
+        after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
+        if "ORGHB" in head.tags and after_role:
+            k = head.end  # "Chủ tịch HĐQT | Vietcombank": the board is the title's, the body follows
+            continue
         unit = _unit_of_body(v, head.end) if "ORGHU" in head.tags and v.cap(k) else None
         inner = v.longest(head.end, {"ORGHU"}) if unit is None and v.cap(k) and v.cap(head.end) else None
         if inner is not None:  # "Văn phòng | Ban cán sự đảng cơ quan Ủy ban Dân tộc"
@@ -454,7 +458,6 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, unit, CONF_SCOPED_ORG, "rule:org-unit")
             k = unit
             continue
-        after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
