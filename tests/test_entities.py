@@ -252,6 +252,9 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         # a body's board with the body is one organization; after a role the board is the title's
         ("Hội đồng quản trị Vietcombank họp; Chủ tịch HĐQT Sacombank phát biểu.",
          [("ORG", "Hội đồng quản trị Vietcombank"), ("ORG", "Sacombank")]),
+        # a military unit named by its number alone; a foreign word after a river's name goes on
+        ("Tân binh về Sư đoàn 312 huấn luyện.", [("ORG", "Sư đoàn 312")]),
+        ("Quỹ đầu tư Mekong Capital rót vốn.", [("ORG", "Quỹ đầu tư Mekong Capital")]),
         # units and federations of mass organizations are heads of their own
         ("Chi hội Phụ nữ thôn Khe Ván và Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang ký kết.",
          [("ORG", "Chi hội Phụ nữ thôn Khe Ván"), ("ORG", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang")]),

@@ -39,6 +39,8 @@ PAIRED_VERBS = (("phòng", ",", "chống"), ("phòng", "chống"))
 MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
+#: military units named by a number alone ("Sư đoàn 312", "Quân khu 7", "Trung đoàn 88")
+NUMBERED_UNITS = frozenset({"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn"})
 #: the head of a political party's name ("Đảng Dân chủ"): its name is capitalized in full, so
 #: lower-case words after it are the sentence's ("Đảng Cộng hòa | tranh cãi")
 PARTY = "đảng"
@@ -138,6 +140,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
             break
         if "EVENT" in v.tags_at(j) and v.cap(j) and not _longer_word(v, j, {"EVENT"}):
             break  # "Ban Tổ chức | Lễ Tuyên dương": the committee of an event is named by its kind only
+        if j == head_end and v.digit(j) and v.surface(head_end - 2, head_end) in NUMBERED_UNITS:
+            return j + 1, True, False  # "Sư đoàn 312": the number is the whole name
         if v.cap(j) or (v.digit(j) and j > head_end):
             if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1) and _not_a_place(v, j):
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
@@ -249,8 +253,9 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
     if v.tags_at(t) & {"HON", "ROLE", "ORGH", "NON"} and not coded:
         return None
     place = v.longest(t, PLACE_TAGS)
-    if place is not None:
-        return place.end
+    if place is not None and not (v.cap(place.end) and foreign(v.low(place.end))
+                                  and not place.tags & {"COUNTRY", "PROV", "CITY"}):
+        return place.end  # (a foreign word after a river's or region's name goes on: "Mekong | Capital")
     end = v.cap_run(t, limit=5)
     if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
         end += 2  # a code with its number: "COVID-19"
