@@ -162,15 +162,6 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # a site word before a group is the group's ("chùa Khmer"), a credit label ends a name
         ("Các chùa Khmer ở miền Tây.", [("ETH", "Khmer"), ("LOC", "miền Tây")]),
         ("Cầu mới ở xã Ngọc Linh - Ảnh: VGP", [("LOC", "xã Ngọc Linh"), ("ORG", "VGP")]),
-    ],
-)
-def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
-    assert ents(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # issue 11, round 3. A delegation is no body: its sender is the entity (place or body)
         ("Đoàn công tác tỉnh Sơn La đến thăm huyện Mường Nhé.",
          [("LOC", "tỉnh Sơn La"), ("LOC", "huyện Mường Nhé")]),
@@ -262,5 +253,5 @@ def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
         ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
     ],
 )
-def test_issue_11_round_3(text: str, expected: list[tuple[str, str]]) -> None:
+def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:
     assert ents(text) == expected
