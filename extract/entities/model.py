@@ -45,15 +45,19 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
             tags.add("ORGHT")  # a team head: a place after it names the team ("tuyển Thái Lan")
         if head.category in ("company", "bank") and head.follows == "name":  # type: ignore[attr-defined]
             tags.add("ORGHC")  # a company's head: the name after it is also its short name
-        if head.category in ("party", "mass"):  # type: ignore[attr-defined]
+        if head.category in ("party", "mass", "board"):  # type: ignore[attr-defined]
             tags.add("ORGHU")  # a unit inside another body: "Đảng bộ cơ quan Ủy ban Dân tộc"
+        if head.category == "board":  # type: ignore[attr-defined]
+            tags.add("ORGHB")  # a body's board: after a role it is the title's ("Chủ tịch HĐQT")
         lex.add(key, tags)
     for key, org in gaz.table("org_name").items():
         if " của " in key:
             continue  # "Hội đồng Dân tộc của Quốc hội" is two bodies in the annotation
         tags = {"ORGN_AMB" if org.ambiguous else "ORGN"}  # type: ignore[attr-defined]
         if org.category == "sport":  # type: ignore[attr-defined]
-            tags.add("ORGN_TEAM")  # a club or federation: "Liverpool" is the club in a sports report
+            tags.add("ORGN_TEAM")
+        if org.category == "seat":  # type: ignore[attr-defined]
+            tags.add("ORGN_SEAT")  # "Nhà Trắng": the government, or after "tại" the building  # a club or federation: "Liverpool" is the club in a sports report
         lex.add(key, tags)
         if " " in key and "-" in org.canonical:  # type: ignore[attr-defined]
             # "Bộ Lao động - Thương binh và Xã hội" is also written with a comma
@@ -65,8 +69,9 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"HON" if cue.type == "honorific" else "ROLE"})  # type: ignore[attr-defined]
     for key, parts in gaz.table("name_part").items():
         lex.add(key, {NAME_ROLE_TAG[p.role] for p in parts})  # type: ignore[attr-defined,union-attr]
-    for key in gaz.table("nonentity"):
-        lex.add(key, {"NON"})
+    for key, non in gaz.table("nonentity").items():
+        # EVENT: an event's name ("Hội thi", "Lễ"): the committee before it is the event's, no body
+        lex.add(key, {"NON", "EVENT"} if non.reason == "event" else {"NON"})  # type: ignore[attr-defined]
     for key in gaz.table("org_tail"):
         lex.add(key, {"ORGT"})
     for key in gaz.table("org_cue"):
@@ -78,7 +83,10 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
     for key, prefix in gaz.table("place_prefix").items():
         # PFXD: a descriptor before a name that stays out of the span ("vùng", "địa bàn")
         in_span = prefix.in_span  # type: ignore[attr-defined]
-        lex.add(key, {PREFIX_CATEGORY_TAG.get(prefix.category, "PFX") if in_span else "PFXD"})  # type: ignore[attr-defined]
+        tags = {PREFIX_CATEGORY_TAG.get(prefix.category, "PFX") if in_span else "PFXD"}  # type: ignore[attr-defined]
+        if prefix.category == "road":  # type: ignore[attr-defined]
+            tags.add("PFXR")  # a road: a number names it ("Đường 9", "quốc lộ 14C")
+        lex.add(key, tags)
     return lex
 
 

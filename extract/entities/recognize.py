@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..doc import Doc, Mention, Sentence
 from .credits import CreditFinder, credit_names, mark_credits, overlapping, sentence_spans
 from .crf import MODEL_PATH, CrfTagger
+from .features import foreign
 from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
@@ -30,7 +31,7 @@ from .rules_places import (
     prefixed_places,
 )
 from .syllables import sentence_syllables
-from .view import Cand, SentenceView
+from .view import PLACE_TAGS, Cand, SentenceView
 
 log = logging.getLogger(__name__)
 
@@ -90,13 +91,118 @@ def without_numerals(v: SentenceView, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+#: parts joined by hyphens with no space that make a leftover file name ("Ong-Do-Van-Chien",
+#: "Nguyen-Thi-Hoa"); names have two at most ("Kim Jong-un", "Bà Rịa-Vũng Tàu")
+FILE_NAME_PARTS = 3
+
+
+def file_name_runs(v: SentenceView) -> list[tuple[int, int]]:
+    """Syllable ranges of leftover image file names: FILE_NAME_PARTS or more capitalized parts
+    without diacritics glued by hyphens ("Ong-Do-Van-Chien"). The paper's pages keep them beside
+    photos; they name nobody by the guideline."""
+    out = []
+    k, n = 0, len(v)
+    while k < n:
+        j, parts = k, 0
+        while j < n and v.sylls[j].text.isascii() and v.sylls[j].text.isalpha() and v.cap(j):
+            parts += 1
+            if not (j + 2 < n and v.sylls[j + 1].text == "-" and v.sylls[j + 1].start == v.sylls[j].end
+                    and v.sylls[j + 2].start == v.sylls[j + 1].end):
+                break
+            j += 2
+        if parts >= FILE_NAME_PARTS:
+            out.append((k, j + 1))
+        k = j + 1
+    return out
+
+
+def without_file_names(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """Candidates that touch no leftover file name (:func:`file_name_runs`)."""
+    runs = file_name_runs(v) if any(s.text == "-" for s in v.sylls) else []
+    return [c for c in cands if not any(c.i < b and a < c.j for a, b in runs)] if runs else cands
+
+
+#: lower-case particles inside foreign people's names ("Lula da Silva", "Ursula von der Leyen",
+#: "Charles de Gaulle", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der",
+                            "den", "ter", "la", "le", "du", "bin", "ibn", "al"})
+
+
+#: what a capitalized word after the particles must not be: a place, a body, a cue
+NOT_A_SURNAME = PLACE_TAGS | {"ORGH", "ORGN", "ROLE", "HON", "NON"}
+
+
+def with_name_particles(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """A foreign person's name goes on through its particles to the foreign name after them
+    ("Lula | da Silva"): the rules and the CRF stop at the lower-case word. Only a name whose last
+    word is no Vietnamese syllable, and a capitalized word after the particles (no place, body or
+    cue) that no
+    other candidate holds ("Leyen" reads as a Vietnamese syllable, so only the first name is
+    asked to be foreign)."""
+    out: list[Cand] = []
+    cands = sorted(cands, key=lambda c: c.i)
+    for n, c in enumerate(cands):
+        if c.type == "PER" and foreign(v.low(c.j - 1)):
+            j = c.j
+            while v.low(j) in NAME_PARTICLES and v.sylls[j].shape == "a":
+                j += 1
+            limit = cands[n + 1].i if n + 1 < len(cands) else len(v)
+            if j > c.j and j < limit and v.cap(j) and not v.tags_at(j) & NOT_A_SURNAME:
+                c = replace(c, j=min(v.cap_run(j, limit=3), limit))
+        out.append(c)
+    return out
+
+
+#: words before a role that belong to it ("nguyên Bí thư", "Phó Chủ tịch", "cựu Bộ trưởng")
+ROLE_MODIFIERS = frozenset({"nguyên", "cựu", "phó", "quyền"})
+
+
+def without_leading_roles(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """A statistical organization starts after any role that opens it ("Nguyên Bí thư |
+    Trung ương Đảng"): a role names a person's position, never part of a body's name; what is
+    left is dropped when it is a generic body by the guideline ("Trung ương Đảng")."""
+    out = []
+    for c in cands:
+        if c.type == "ORG":
+            i = c.i
+            while i < c.j and v.low(i) in ROLE_MODIFIERS:
+                i += 1
+            role = v.longest(i, {"ROLE", "HON"})
+            if (role is not None and role.end < c.j and not v.longest(c.i, {"ORGH", "ORGN"})
+                    and not v.word_inner(role.end)):  # "Nhà văn | hóa": no role, a longer word
+                if v.has_match(role.end, c.j, {"NON"}):
+                    continue
+                c = replace(c, i=role.end)
+        out.append(c)
+    return out
+
+
+#: lexicon tags of names the gazetteers know
+KNOWN_NAMES = PLACE_TAGS | {"ORGN", "ORGN_AMB", "ETH", "ETH_AMB"}
+
+
+def without_cut_words(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """Statistical places and bodies that do not end inside a common word written in lower case
+    ("Nhà văn hóa Lao | động": the name would end in the middle of "lao động"). People are left
+    alone: a given name often starts a common word with the next syllable."""
+    out = []
+    for c in cands:
+        word = v.longest(c.j - 1, {"DICT"}) if c.type != "PER" and v.cap(c.j - 1) else None
+        if (word is not None and word.end > c.j and v.sylls[c.j].shape == "a"
+                and not any(m.end == c.j and m.tags & KNOWN_NAMES for m in v.matches)):
+            continue  # (a known name ending there is the name: "TP. Đông Hà | ngược lên")
+        out.append(c)
+    return out
+
+
 def sentence_candidates(v: SentenceView, model: EntityModel,
                         credit_spans: list[tuple[int, int, str]] | None = None, sporty: bool = False) -> list[Cand]:
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
-    rules = model.policy(without_numerals(v, rule_candidates(v, model, credit_spans, sporty)))
+    rules = model.policy(without_file_names(v, without_numerals(v, rule_candidates(v, model, credit_spans, sporty))))
     if model.tagger is None:
-        return context_types(v, rules)
-    return context_types(v, model.policy(rules + without_numerals(v, model.tagger.tag(v, rules))))
+        return with_name_particles(v, context_types(v, rules))
+    crf = without_cut_words(v, without_leading_roles(v, without_file_names(v, without_numerals(v, model.tagger.tag(v, rules)))))
+    return with_name_particles(v, context_types(v, model.policy(rules + crf)))
 
 
 def recognize(doc: Doc, model: EntityModel) -> Doc:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .features import foreign
-from .rules_places import NUMBERED_ADMIN, place_name_end
+from .rules_places import NUMBERED_ADMIN, PLACE_PREPS, place_name_end
 from .view import PLACE_TAGS, Cand, SentenceView
 
 CONF_KNOWN_ORG = 0.97
@@ -39,6 +39,18 @@ PAIRED_VERBS = (("phòng", ",", "chống"), ("phòng", "chống"))
 MAX_LOWER = 7  # syllables (and joiners) a name may run on in lower case after its capitalized part
 CONTINUATION_STOP = frozenset({"BND", "PFXA", "PFXV", "PFX", "PFXD", "HON", "ROLE", "ORGH"})
 STOP_TAGS = frozenset({"HON", "ROLE"})
+#: military units named by a number alone ("Sư đoàn 312", "Quân khu 7", "Trung đoàn 88")
+NUMBERED_UNITS = frozenset({"quân khu", "quân đoàn", "sư đoàn", "lữ đoàn", "trung đoàn", "tiểu đoàn"})
+#: the head of a political party's name ("Đảng Dân chủ"): its name is capitalized in full, so
+#: lower-case words after it are the sentence's ("Đảng Cộng hòa | tranh cãi")
+PARTY = "đảng"
+#: heads that, before a word for a task, name a group sent on it ("Đoàn công tác", "Tổ kiểm tra
+#: liên ngành"): no body (the guideline's unnamed "Tổ công tác"); the place or body after it is
+#: the sender, an entity of its own ("Đoàn công tác tỉnh Hà Giang" -> LOC "tỉnh Hà Giang")
+DELEGATION_HEADS = frozenset({"đoàn", "tổ"})
+#: the tasks such a group is named by (lower case, as running text writes them)
+DELEGATION_TASKS = ("công tác", "kiểm tra", "giám sát", "khảo sát", "thanh tra", "liên ngành",
+                    "cứu trợ", "thiện nguyện", "tình nguyện", "tuyên truyền", "y tế", "y bác sĩ")
 
 
 def _scope_end(v: SentenceView, j: int) -> int | None:
@@ -53,6 +65,20 @@ def _scope_end(v: SentenceView, j: int) -> int | None:
     if known is not None and v.cap(j):
         return known.end
     return None
+
+
+def _longer_word(v: SentenceView, j: int, tags: set[str]) -> bool:
+    """Is the match with ``tags`` at j the start of a longer common word ("Lễ" of "Lễ nghi")?"""
+    m, common = v.longest(j, tags), v.longest(j, {"DICT"})
+    return m is not None and common is not None and common.end > m.end
+
+
+def _opens_word(v: SentenceView, j: int) -> bool:
+    """Does a capitalized place word at j open a common word in the name's kind ("Xã hội" of
+    "Lao động - Thương binh và Xã hội", "Thành phố" stays a place word: its next syllable is
+    capitalized or no common word follows)?"""
+    common = v.longest(j, {"DICT"})
+    return v.cap(j) and common is not None and common.end - j >= 2 and not v.cap(j + 1)
 
 
 def _is_bare_level(v: SentenceView, j: int) -> int | None:
@@ -73,7 +99,10 @@ def has_proper_part(v: SentenceView, a: int, b: int) -> bool:
             return True  # an acronym that is no kind of body ("MBC", "TVM", "AIA"; not "THCS")
         if v.cap(k) and k > a and v.cap(k - 1):
             return True
-        if v.cap(k) and syl.shape == "Aa" and syl.wpos == "S" and not (k + 1 < b and v.sylls[k + 1].shape == "a"):
+        # a Vietnamese syllable before lower-case ones starts a kind name even past the part
+        # ("Trung tâm Chống | độc"); a foreign word is a name whatever follows ("Đại học Melbourne")
+        last = b if foreign(syl.lower) else len(v)
+        if v.cap(k) and syl.shape == "Aa" and syl.wpos == "S" and not (k + 1 < last and v.sylls[k + 1].shape == "a"):
             return True  # a capitalized one-syllable word that is no common word: "Công ty Viettel"
     return False
 
@@ -101,13 +130,18 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     while j < n:
         # a place word opens the scope, also when the segmenter glued it to the word before
         # ("Tôn giáo tỉnh | Lâm Đồng") but a capitalized name follows it
-        if v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1)):
+        if (v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1))
+                and not _opens_word(v, j)):
             scope = _scope_end(v, j)
             if scope is not None:
                 return scope, has_proper_part(v, head_end, j), True
             break
         if j > head_end and v.tags_at(j) & STOP_TAGS:
             break
+        if "EVENT" in v.tags_at(j) and v.cap(j) and not _longer_word(v, j, {"EVENT"}):
+            break  # "Ban Tổ chức | Lễ Tuyên dương": the committee of an event is named by its kind only
+        if j == head_end and v.digit(j) and v.surface(head_end - 2, head_end) in NUMBERED_UNITS:
+            return j + 1, True, False  # "Sư đoàn 312": the number is the whole name
         if v.cap(j) or (v.digit(j) and j > head_end):
             if after_role and "FAM" in v.tags_at(j) and v.cap(j + 1) and _not_a_place(v, j):
                 break  # "Giám đốc Sở Y tế Nguyễn Văn An": the person starts here
@@ -139,7 +173,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                     if scope is not None:
                         return scope, has_proper_part(v, head_end, t), True
                     break
-            cont = None if has_proper_part(v, head_end, j) else lower_continuation(v, j)
+            cont = None if has_proper_part(v, head_end, j) or v.low(head_end - 1) == PARTY else lower_continuation(v, j)
             if cont is not None:
                 return cont, True, False
         break
@@ -189,7 +223,12 @@ def _stops(v: SentenceView, t: int) -> bool:
     tags = v.tags_at(t) & CONTINUATION_STOP
     if tags and tags <= {"PFXA", "PFXV", "PFX", "PFXD"}:
         common = v.longest(t, {"DICT"})
-        return common is None or common.end - t < 2
+        if common is not None and common.end - t >= 2:
+            return False
+        word = v.longest(t, {"PFXA", "PFXV", "PFX", "PFXD"})
+        # a site word with no name after it is a common noun of the name ("Cảnh sát biển | đã")
+        return not (word is not None and not word.tags & {"PFXA", "PFXV"}
+                    and not (v.cap(word.end) or v.digit(word.end)))
     return bool(tags)
 
 
@@ -214,8 +253,9 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
     if v.tags_at(t) & {"HON", "ROLE", "ORGH", "NON"} and not coded:
         return None
     place = v.longest(t, PLACE_TAGS)
-    if place is not None:
-        return place.end
+    if place is not None and not (v.cap(place.end) and foreign(v.low(place.end))
+                                  and not place.tags & {"COUNTRY", "PROV", "CITY"}):
+        return place.end  # (a foreign word after a river's or region's name goes on: "Mekong | Capital")
     end = v.cap_run(t, limit=5)
     if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
         end += 2  # a code with its number: "COVID-19"
@@ -255,6 +295,11 @@ def _domain_then_scope(v: SentenceView, head_end: int) -> int | None:
     return None
 
 
+#: words after which "về" opens the rest of a unit's name ("Cục Cảnh sát điều tra tội phạm về
+#: tham nhũng", "Phòng Cảnh sát điều tra tội phạm về ma túy"), not a verb's complement
+DOMAIN_OF = frozenset({"tội phạm"})
+
+
 def lower_continuation(v: SentenceView, j: int) -> int | None:
     """End of lower-case words that continue a name ("Cục Quản lý | lao động ngoài nước", "Trường
     đại học Nghệ thuật | tổng hợp quốc gia HQ"), or None when the words read as the sentence's own
@@ -264,6 +309,9 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
     while t < n and t - j < MAX_LOWER:
         if v.low(t) in ("-", "&") and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
             t += 1  # "Bộ Lao động - thương binh & xã hội"
+            continue
+        if v.low(t) == "về" and v.surface(t - 2, t) in DOMAIN_OF and v.sylls[t + 1 : t + 2] and v.sylls[t + 1].shape == "a":
+            t += 1  # "Phòng Cảnh sát điều tra tội phạm | về | ma túy"
             continue
         if v.sylls[t].shape != "a" or _stops(v, t):
             break
@@ -280,6 +328,21 @@ def lower_continuation(v: SentenceView, j: int) -> int | None:
     if t >= n or v.punct(t) or "BND" in v.tags_at(t):
         return t
     return None
+
+
+def _delegation_end(v: SentenceView, head_end: int) -> int | None:
+    """End of the task words (and a "của" after them) of a delegation whose head ends at
+    ``head_end``, or None when no task word follows in lower case (:data:`DELEGATION_TASKS`)."""
+    t = head_end
+    while True:
+        task = next((w for w in DELEGATION_TASKS if v.surface(t, t + len(w.split())) == w
+                     and not v.cap(t)), None)
+        if task is None:
+            break
+        t += len(task.split())
+    if t == head_end:
+        return None
+    return t + 1 if v.low(t) == "của" else t
 
 
 def _person_not_body(v: SentenceView, k: int, head_end: int) -> bool:
@@ -301,6 +364,15 @@ def _known_org_end(v: SentenceView, j: int) -> int:
         return scope
     place = v.longest(j, {"PROV", "COUNTRY"})
     return place.end if place is not None and v.cap(j) else j
+
+
+def _longer_company(v: SentenceView, j: int) -> int:
+    """A known company's name that goes on capitalized is a longer name that starts like it
+    ("Ngân hàng TMCP Sài Gòn | Thương Tín" is not "Ngân hàng TMCP Sài Gòn"); a person, a place
+    scope, a body or a cue after it is the sentence's ("Giám đốc Ngân hàng X | Nguyễn Văn An")."""
+    if not v.cap(j) or v.tags_at(j) & (PLACE_TAGS | {"FAM", "ORGH", "ORGN", "ROLE", "HON", "NON"}):
+        return j
+    return v.cap_run(j, limit=3)
 
 
 #: words between a party or mass body and the body it is the unit of ("Đảng bộ cơ quan Ủy ban
@@ -341,7 +413,10 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         head = v.longest(k, {"ORGH"})
         if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
             end = _known_org_end(v, named.end)
-            yield Cand("ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
+            if end == named.end and v.longest(k, {"ORGHC"}) is not None:
+                end = _longer_company(v, end)
+            seat = "ORGN_SEAT" in named.tags and v.low(k - 1) in PLACE_PREPS
+            yield Cand("LOC" if seat else "ORG", k, end, CONF_KNOWN_ORG, "rule:known-org")
             k = end
             continue
         national = _nationality(v, k, head.end) if head is not None and v.surface(k, head.end) in LOWER_HEADS \
@@ -353,8 +428,9 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         place = v.longest(k, PLACE_TAGS)
         if head is not None and place is not None and place.end > head.end:
             head = None  # "Đài Loan", "Hội An" are places, not the head "Đài"/"Hội" + a name
-        if head is not None and not v.cap(k) and v.inside(k, {"HON", "ROLE"}):
-            head = None  # "báo" of "nhà báo" (a journalist)
+        if head is not None and not v.cap(k) and (v.inside(k, {"HON", "ROLE"})
+                                                  or (v.inside(k, {"DICT"}) and v.low(k - 1) not in LOWER_HEADS)):
+            head = None  # "báo" of "nhà báo" (a journalist), of "dự báo" (a forecast); not of "tờ báo"
         common = v.longest(k, {"DICT"})
         if (head is not None and common is not None and common.end > head.end
                 and all(v.sylls[t].shape == "a" for t in range(head.end, common.end))):
@@ -363,11 +439,21 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
         if head is not None and _person_not_body(v, k, head.end):
             head = None  # "Đoàn Văn An": the head is a family name
         head_key = v.surface(k, head.end) if head is not None else ""
+        if head_key == PARTY and v.inside(k, {"NON"}):
+            head = None  # "Trung ương Đảng" (generic by the guideline), "Bí thư Trung ương Đảng"
+        task = _delegation_end(v, head.end) if head_key in DELEGATION_HEADS else None
+        if task is not None:
+            k = task  # "Đoàn công tác | tỉnh Hà Giang", "Đoàn kiểm tra của | Bộ Y tế"
+            continue
         if head is None or not (v.cap(k) or (head_key in LOWER_HEADS and v.cap(head.end))):
             k += 1
             continue
         if not v.cap(k) and v.longest(head.end, {"ORGH", "ORGN"}) is not None:
             k = head.end  # "tờ Báo Dân tộc và Phát triển": the name starts at the capitalized head
+            continue
+        after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
+        if "ORGHB" in head.tags and after_role:
+            k = head.end  # "Chủ tịch HĐQT | Vietcombank": the board is the title's, the body follows
             continue
         unit = _unit_of_body(v, head.end) if "ORGHU" in head.tags and v.cap(k) else None
         inner = v.longest(head.end, {"ORGHU"}) if unit is None and v.cap(k) and v.cap(head.end) else None
@@ -377,7 +463,6 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, unit, CONF_SCOPED_ORG, "rule:org-unit")
             k = unit
             continue
-        after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG

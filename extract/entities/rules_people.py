@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .features import foreign
 from .view import PLACE_TAGS, Cand, SentenceView
 
 CONF_HONORIFIC = 0.95
@@ -45,6 +46,9 @@ def people(v: SentenceView, taken: Sequence[Cand]) -> Iterator[Cand]:
             k += 1
             continue
         honorific = "HON" in cue.tags and "ROLE" not in cue.tags
+        if honorific and v.inside(k, {"DICT"}):
+            k += 1  # "Làng trẻ em | SOS": the end of a common word ("trẻ em", "anh em") is no honorific
+            continue
         if not _cue_ok(v, k, cue.end, honorific) or v.inside(k, PLACE_TAGS):
             # (a role's words inside a place's name are no role: "Trung | Quốc Vương Nghị")
             k += 1
@@ -99,6 +103,8 @@ def _country_of_role(v: SentenceView, j: int) -> int | None:
     m = v.longest(j, {"COUNTRY"})
     if m is None or not v.cap(j) or not v.cap(m.end) or v.tags_at(m.end) & NOT_NAME_START:
         return None
+    if v.cap_run(m.end, limit=2) - m.end == 1 and not foreign(v.low(m.end)):
+        return None  # "Ca sĩ Mỹ Tâm": one Vietnamese syllable after it, the country word is the name's
     whole = v.longest(j, PLACE_TAGS | {"FAM"})
     return m.end if whole is None or whole.end <= m.end else None
 
@@ -142,6 +148,7 @@ def family_named(v: SentenceView) -> Iterator[Cand]:
             k += 1  # "Phó Chủ nhiệm": a role that starts with a family-name syllable
             continue
         end = v.cap_run(k, limit=5)
+        end = next((t for t in range(k + 1, end) if v.tags_at(t) & {"PFXA", "PFXV"}), end)  # "Từ | TP. Đông Hà"
         if 2 <= end - k <= 4:
             whole = v.longest(k, PLACE_TAGS | {"ORGN", "ORGH", "NON", "ETH"})
             if whole is None or whole.end < end:

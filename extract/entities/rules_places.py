@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .lexicon import Match
 from .view import PLACE_TAGS, Cand, SentenceView
 
 #: confidence of each pattern: calibrated by hand on the team's own gold (tests/gold), as the
@@ -34,9 +35,13 @@ PREFIX_TAGS = frozenset({"PFXA", "PFXV", "PFX"})
 NAME_JOIN = frozenset({"-", "–", "&"})
 NUMBERED_ADMIN = frozenset({"phường", "quận", "p.", "q.", "khu phố", "tổ dân phố"})
 FOREIGN_TAGS = frozenset({"COUNTRY", "CITY", "REGION"})
+ADMIN_TAGS = frozenset({"PROV", "DIST", "COMM"})
 #: words after which a bare place name is expected ("ở Cương Gián", "sang Nhật")
 PLACE_PREPS = frozenset({"ở", "tại", "sang", "đến", "tới", "từ", "về", "nước", "qua", "khắp", "ra", "vào", "quê"})
 CONF_AFTER_PREP = 0.8
+#: site words that before a code name a broadcast channel, no canal ("kênh STV", "kênh VTV5"):
+#: the channel is ORG, without the word (the guideline's "VTV5")
+CHANNEL_WORDS = frozenset({"kênh"})
 CONF_PARENTHESIZED = 0.86
 
 
@@ -52,6 +57,10 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
     if run == k:
         return None
     known = v.longest(k, PLACE_TAGS)
+    if known is not None and known.end > run:  # "Bắc Trung Bộ | và Duyên hải ...": the part in capitals
+        known = next((m for m in v.starts.get(k, ()) if m.end <= run and m.tags & PLACE_TAGS), known)
+    if known is not None and known.end < run and _person_shaped(v, k, run):
+        return None  # "tỉnh Vương Gia Bảo": a place named "Vương" does not make the person one
     if known is not None and known.end <= run:
         if known.end == run:
             return run, True
@@ -59,7 +68,7 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
         if v.tags_at(after) & PERSON_START or v.tags_at(after) & PLACE_TAGS:
             return known.end, True  # "Lào Cai Trịnh Xuân Trường", "Hồ Chí Minh - Đông Nam bộ"
         return run, True
-    if not allow_unknown:
+    if not allow_unknown or _person_shaped(v, k, run):
         return None
     for t in range(k + 1, run):  # "miền Nam VN": an unknown name stops where a known place starts
         if v.tags_at(t) & {"COUNTRY", "PROV", "REGION", "CITY"}:
@@ -67,15 +76,43 @@ def place_name_end(v: SentenceView, k: int, allow_unknown: bool) -> tuple[int, b
     return run, False
 
 
+def _person_shaped(v: SentenceView, k: int, end: int) -> bool:
+    """Is the unknown capitalized run k..end a person's name: a family name, a middle name, a
+    given name or two ("Chủ tịch UBND tỉnh | Hoàng Gia Long", "Bí thư Chi bộ bản | Sùng A Pha")?
+    The gazetteer knows every province, district and commune, and a village is not named like a
+    person, so such a run after a place word is the person the sentence goes on to name."""
+    return 3 <= end - k <= 4 and "FAM" in v.tags_at(k) and "MID" in v.tags_at(k + 1)
+
+
+def _road_number(v: SentenceView, m: Match) -> bool:
+    """A road word and the number that names the road ("Đường 9", "quốc lộ 14C"), not a distance
+    or a count after it ("đường 9 km")."""
+    if "PFXR" not in m.tags or v.sylls[m.end : m.end + 1] == [] or v.sylls[m.end].shape not in ("0", "0A"):
+        return False
+    if v.cap(m.start):
+        return True  # "Đường 9 rồi rẽ ...": capitalized, a name
+    nxt = m.end + 1
+    return not (nxt < len(v) and v.sylls[nxt].shape == "a" and not v.tags_at(nxt) & {"BND", "PFXA", "PFXV"})
+
+
+def _glued_level(v: SentenceView, k: int, end: int) -> bool:
+    """An admin or village word that underthesea joined to the word before it, though together
+    they are no common word, and a number or a capitalized name follows ("Người có uy tín thôn 5")."""
+    return (v.sylls[k].wpos == "I" and not v.inner[k] & {"DICT", "HON", "ROLE", "ORGH", "ORGN", "PFXD"}
+            and bool(v.tags_at(k) & {"PFXA", "PFXV"}) and (v.digit(end) or v.cap(end)) and not v.cap(k))
+
+
 def _prefix_at(v: SentenceView, k: int):
     m = v.longest(k, PREFIX_TAGS)
-    if m is None or v.word_inner(k) or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN"}):
-        return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue or a body
+    if m is not None and _glued_level(v, k, m.end):
+        return m  # "uy tín | thôn 5": the segmenter glued the place word to the word before
+    if m is None or v.word_inner(k) or v.inside(k, {"HON", "ROLE", "ORGH", "ORGN", "PFXD"}):
+        return None  # "làng" in "già làng", "phố" in "Thành phố" ... of a cue, a body, a descriptor ("miền núi")
     longer = v.starts.get(k, [])[0]
     if longer.end > m.end and longer.tags & {"ORGH", "ROLE", "NON"}:
         return None  # "Huyện ủy", "Tỉnh ủy": a body, not a place prefix
-    if v.cap(k) and k > 0 and not v.punct(k - 1) and "PFXA" not in m.tags:
-        return None  # a capitalized site word mid-sentence is part of a name ("Chợ Mới")
+    if v.cap(k) and k > 0 and not v.punct(k - 1) and "PFXA" not in m.tags and not _road_number(v, m):
+        return None  # a capitalized site word mid-sentence is part of a name ("Chợ Mới"), not "Đường 9"
     if v.cap(k) and k > 0 and v.cap(k - 1):
         return None  # inside a capitalized name ("Đảng bộ Xã ...", "Sông Đà 5")
     return m
@@ -103,6 +140,10 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
             yield Cand("LOC", k, keyed.end, CONF_PREFIX_KNOWN, "rule:known-place")
             k = keyed.end
             continue
+        if _road_number(v, pm):
+            yield Cand("LOC", k, j + 1, CONF_PREFIX_VILLAGE, "rule:prefix", (("prefix", prefix),))
+            k = j + 1  # "Đường 9", "quốc lộ 14C": a road named by its number
+            continue
         if v.digit(j) and not (village or prefix in NUMBERED_ADMIN):
             k += 1  # "xã 4" is no place; "phường 3", "thôn 7" are
             continue
@@ -114,6 +155,22 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
                 # "làng Hàn Quốc", "phố Pusan": a country or foreign city is named on its own
                 yield Cand("LOC", j, end, CONF_PREFIX_KNOWN, "rule:known-place")
                 k = end
+                continue
+            if admin and known and v.has_match(j, end, {"REGION"}) and not v.has_match(j, end, ADMIN_TAGS):
+                # "các tỉnh Bắc Trung Bộ": the provinces of a region; the region is the place
+                yield Cand("LOC", j, end, CONF_DESCRIBED, "rule:described", (("prefix", prefix),))
+                yield from _list_continuation(v, end, False)
+                k = end
+                continue
+            if prefix in CHANNEL_WORDS and all(v.sylls[t].shape in ("AA", "A0") for t in range(j, end)):
+                yield Cand("ORG", j, end, CONF_PREFIX_KNOWN, "rule:channel")  # "kênh STV": a channel
+                k = end
+                continue
+            if not known and v.has_match(j, end, {"NON"}):
+                k = end  # "xã ĐBKK": a category of commune (abbreviated), no name
+                continue
+            if not (admin or known) and v.splits_word(j, end):
+                k = end  # "mọi miền Tổ quốc", "các chùa Phật giáo": a capitalized common word, no name
                 continue
             group = v.longest(j, {"ETH"})
             if not (admin or village) and not known and group is not None and group.end == end:
@@ -132,8 +189,8 @@ def prefixed_places(v: SentenceView) -> Iterator[Cand]:
         if admin or village:  # descriptive words between the prefix and a known name
             for gap in range(1, 4):
                 t = j + gap
-                if t >= n or v.punct(t - 1):
-                    break
+                if t >= n or v.punct(t - 1) or v.cap(t - 1):
+                    break  # descriptive words are lower case ("vùng cao"), a capital is a name's
                 if v.cap(t):
                     found = place_name_end(v, t, allow_unknown=False)
                     if found is not None:
