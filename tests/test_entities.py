@@ -251,6 +251,22 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
          [("ORG", "Chi hội Phụ nữ thôn Khe Ván"), ("ORG", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hà Giang")]),
         # a channel is no canal: "kênh" before a code
         ("Phim phát trên kênh HTV7, còn nước chảy qua kênh Nhiêu Lộc.", [("ORG", "HTV7"), ("LOC", "kênh Nhiêu Lộc")]),
+        # round 4: a known body with its head word in lower case; not inside a common word
+        ("Theo bộ Ngoại giao, nghị sĩ đảng Cộng hòa phản đối.",
+         [("ORG", "bộ Ngoại giao"), ("ORG", "đảng Cộng hòa")]),
+        ("Toàn bộ Công an xã có mặt; các cán bộ Công an huyện Mường Khương cũng vậy.",
+         [("ORG", "Công an huyện Mường Khương")]),
+        # a known brand that is also a person's name is the brand in a list of bodies, not elsewhere
+        ("Trong khi đó, Vinasun và Mai Linh giảm giá cước.", [("ORG", "Vinasun"), ("ORG", "Mai Linh")]),
+        ("Anh Nguyễn Văn Nam và Mai Linh đến dự.", [("PER", "Nguyễn Văn Nam"), ("PER", "Mai Linh")]),
+        # a dot written inside a name ("Co.opmart", "B.Bình Dương") does not end it
+        ("Saigon Co.op mở thêm 30 cửa hàng Co.opmart.", [("ORG", "Saigon Co.op"), ("ORG", "Co.opmart")]),
+        # in a sports report, a sponsor's initial glued to a province names the club
+        ("Ở vòng 5, S.Khánh Hòa thắng T.Quảng Ninh 2-1, HLV rất vui.",
+         [("ORG", "S.Khánh Hòa"), ("ORG", "T.Quảng Ninh")]),
+        # where a body is, after "ở", is no part of its name
+        ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
+         [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),
     ],
 )
 def test_issue_11_long_tail(text: str, expected: list[tuple[str, str]]) -> None:

@@ -29,6 +29,10 @@ def clubs(v: SentenceView) -> Iterator[Cand]:
     ("trận đấu tại Barcelona", "tỉnh Hải Phòng")."""
     n = len(v)
     for k in range(n):
+        sponsored = _sponsor_initial(v, k)
+        if sponsored is not None:
+            yield Cand("ORG", k, sponsored, CONF_CLUB, "rule:club")
+            continue
         if not v.cap(k) or (k > 0 and v.cap(k - 1)):
             continue
         m = v.longest(k, {"ORGN_TEAM"})
@@ -45,6 +49,22 @@ def clubs(v: SentenceView) -> Iterator[Cand]:
         if k > 0 and v.longest(k - 1, {"PFXA", "PFXV", "PFX"}) is not None:
             continue  # "tỉnh Hải Phòng": the province
         yield Cand("ORG", k, m.end, CONF_CLUB, "rule:club")
+
+
+#: letters of a sponsor's initial glued to a club's city ("B.Bình Dương", "T.Quảng Ninh", "XSKT.Cần Thơ")
+MAX_SPONSOR_INITIAL = 4
+
+
+def _sponsor_initial(v: SentenceView, k: int) -> int | None:
+    """End of a club named by its sponsor's initial and its province, the dot written inside
+    ("S.Khánh Hòa"), or None. Only a sports report calls :func:`clubs`: elsewhere "B." is an initial."""
+    syl = v.sylls[k]
+    if not (syl.text.isalpha() and syl.text.isupper() and len(syl.text) <= MAX_SPONSOR_INITIAL):
+        return None
+    if k + 2 >= len(v) or v.low(k + 1) != "." or not (syl.end == v.sylls[k + 1].start == v.sylls[k + 2].start - 1):
+        return None
+    province = v.longest(k + 2, {"PROV"})
+    return province.end if province is not None and v.cap(k + 2) else None
 
 
 #: verbs of a match written next to a team ("Hải Phòng gỡ hòa", "thắng Nam Định")
@@ -130,7 +150,8 @@ def _org_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
         if not any(c is not None and c.type == "ORG" and c.conf >= LIST_SEED_CONF
                    and not dict(c.attrs).get("generic") for _, _, c in group):
             continue
-        if any(c is not None and c.type != "ORG" and (c.method.startswith(SURE) or _sure(v, c)) for _, _, c in group):
+        if any(c is not None and c.type != "ORG" and not _known_org_span(v, c)
+               and (c.method.startswith(SURE) or _sure(v, c)) for _, _, c in group):
             continue  # a person or a place that the rules or the gazetteer are sure of: a mixed list
         for i, j, c in group:
             if c is not None and c.type == "ORG":
@@ -139,6 +160,14 @@ def _org_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
                 out.remove(c)
             out.append(Cand("ORG", i, j, CONF_LIST_ORG, "rule:list-org"))
     return sorted(out, key=lambda c: c.i)
+
+
+def _known_org_span(v: SentenceView, c: Cand) -> bool:
+    """Is the candidate exactly a known organization whose name is also a person's or a place's
+    ("Mai Linh", "Phương Trang": ambiguous names of org_names.tsv)? In a list of bodies it is the
+    body, whatever the family-name rule read ("Vinasun và Mai Linh")."""
+    m = v.longest(c.i, {"ORGN_AMB"})
+    return m is not None and m.end == c.j
 
 
 def _sure(v: SentenceView, c: Cand) -> bool:

@@ -166,8 +166,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
             return region.end, has_proper_part(v, head_end, j), True  # "... Luật miền Nam"
         if j > head_end:  # a few lower-case words, then a scope: "Ban Chỉ đạo Chuyển đổi số tỉnh Lào Cai"
             for t in range(j, min(j + 3, n)):
-                if v.punct(t) or v.cap(t):
-                    break
+                if v.punct(t) or v.cap(t) or v.low(t) in PLACE_PREPS:
+                    break  # "Công ty Rạng Đông | ở quận Thanh Xuân": where the body is, not its name
                 if v.longest(t, {"PFXA"}) is not None:
                     scope = _scope_end(v, t)
                     if scope is not None:
@@ -366,6 +366,19 @@ def _known_org_end(v: SentenceView, j: int) -> int:
     return place.end if place is not None and v.cap(j) else j
 
 
+#: head words that running text writes in lower case before a known body's capitalized name
+#: ("bộ Công an", "đảng Cộng hòa"): the known name is the body, with its head word
+LOWER_KNOWN_HEADS = frozenset({"bộ", "đảng"})
+
+
+def _lower_led(v: SentenceView, k: int, end: int) -> bool:
+    """Is the known body at k..end written with its head word in lower case ("bộ Công an", "đảng
+    Dân chủ")? The head must be a word of its own ("toàn bộ", "cán bộ", "Đảng bộ" are not), and
+    every word after it capitalized, as the body's name is ("Công an", "Cộng hòa")."""
+    return (v.low(k) in LOWER_KNOWN_HEADS and end - k >= 2 and not v.word_inner(k) and v.cap(k + 1)
+            and not v.inside(k, {"DICT"}) and all(v.cap(t) or v.word_inner(t) for t in range(k + 1, end)))
+
+
 def _longer_company(v: SentenceView, j: int) -> int:
     """A known company's name that goes on capitalized is a longer name that starts like it
     ("Ngân hàng TMCP Sài Gòn | Thương Tín" is not "Ngân hàng TMCP Sài Gòn"); a person, a place
@@ -411,7 +424,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
     while k < n:
         named = v.longest(k, {"ORGN"})
         head = v.longest(k, {"ORGH"})
-        if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
+        if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"
+                                                                             or _lower_led(v, k, named.end)):
             end = _known_org_end(v, named.end)
             if end == named.end and v.longest(k, {"ORGHC"}) is not None:
                 end = _longer_company(v, end)
