@@ -264,6 +264,16 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # in a sports report, a sponsor's initial glued to a province names the club
         ("Ở vòng 5, S.Khánh Hòa thắng T.Quảng Ninh 2-1, HLV rất vui.",
          [("ORG", "S.Khánh Hòa"), ("ORG", "T.Quảng Ninh")]),
+        # both sides of "giữa X và Y" in a sports report are clubs; a country with no team word stays a place
+        ("HLV Park khiếu nại về trận đấu giữa Quảng Nam và Hải Phòng; tuyển Việt Nam thắng Malaysia 1-0.",
+         [("PER", "Park"), ("ORG", "Quảng Nam"), ("ORG", "Hải Phòng"), ("ORG", "tuyển Việt Nam"), ("LOC", "Malaysia")]),
+        # a kind name and its number name one body
+        ("Giám đốc Bệnh viện Nhi đồng 1 cho biết.", [("ORG", "Bệnh viện Nhi đồng 1")]),
+        # a police department by its code alone; a code inside a longer name stays in it
+        ("Cục C50 phối hợp PC46 và Phòng PC45 Công an tỉnh Nghệ An điều tra; máy bay A350 hạ cánh.",
+         [("ORG", "Cục C50"), ("ORG", "PC46"), ("ORG", "Phòng PC45 Công an tỉnh Nghệ An")]),
+        # a news agency's head; a short form of a national body with its lower-case "tối cao"
+        ("Hãng tin AP dẫn lời Viện KSND tối cao.", [("ORG", "Hãng tin AP"), ("ORG", "Viện KSND tối cao")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

@@ -39,10 +39,11 @@ def clubs(v: SentenceView) -> Iterator[Cand]:
         if m is not None and "ORGN" in m.tags:
             continue  # an unambiguous club is a known organization already
         if m is None:
-            # a province named as a side of a match ("Hải Phòng gỡ hòa", "thắng Nam Định 2-1"); a
-            # province's delegation at a games wins medals and stays a place
+            # a province named as a side of a match ("Hải Phòng gỡ hòa", "thắng Nam Định 2-1",
+            # "giữa Quảng Nam và Hải Phòng"); a province's delegation at a games wins medals and
+            # stays a place; a country without a team word stays the country (docs/ANNOTATION.md)
             m = v.longest(k, {"PROV"})
-            if m is None or not _in_a_match(v, k, m.end):
+            if m is None or not (_in_a_match(v, k, m.end) or _second_side(v, k)):
                 continue
         if m.end != v.cap_run(k) or v.low(k - 1) in CITY_PREPS or v.surface(max(0, k - 2), k) in CITY_PREPS:
             continue
@@ -69,7 +70,19 @@ def _sponsor_initial(v: SentenceView, k: int) -> int | None:
 
 #: verbs of a match written next to a team ("Hải Phòng gỡ hòa", "thắng Nam Định")
 MATCH_VERBS = frozenset({"thắng", "thua", "hòa", "gỡ hòa", "cầm hòa", "đánh bại", "vượt qua", "hạ", "gặp",
-                         "tiếp", "tiếp đón", "làm khách", "đấu", "trước", "dẫn"})
+                         "tiếp", "tiếp đón", "làm khách", "đấu", "trước", "dẫn", "giữa"})
+
+
+def _second_side(v: SentenceView, k: int) -> bool:
+    """Is the name at k the second of "giữa X và Y" ("trận đấu giữa Quảng Nam và | Hải Phòng"),
+    or the second side after a club known as one ("SLNA và | Hải Phòng")?"""
+    if v.low(k - 1) != "và":
+        return False
+    for s in range(max(0, k - 6), k - 1):
+        side = v.longest(s, {"PROV", "ORGN_TEAM"})
+        if side is not None and side.end == k - 1:
+            return v.low(s - 1) == "giữa" or bool(side.tags & {"ORGN_TEAM"})
+    return False
 
 
 def _in_a_match(v: SentenceView, i: int, j: int) -> bool:

@@ -13,6 +13,7 @@ so that nothing inside them is taken for a person or a place, but they are not o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .features import foreign
@@ -27,7 +28,7 @@ CONF_GENERIC_ORG = 0.95  # high: a generic body must block the words inside it
 JOIN = frozenset({"và", "-", "–", "&"})
 #: heads that running text writes in lower case before a name ("đội tuyển Việt Nam", "báo Nhân
 #: Dân"); any other head must be capitalized ("tổ chức" is also the verb "to organize")
-LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
+LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "báo", "tờ", "hãng", "hãng tin", "đài", "câu lạc bộ", "công ty",
                          "tập đoàn", "nhà xuất bản", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
 CONF_BRAND = 0.88
@@ -478,6 +479,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             k = unit
             continue
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
+        if not proper and end - 1 > head.end and v.digit(end - 1) and not v.digit(end - 2):
+            proper = True  # a kind name and its number: "Bệnh viện Nhi đồng 1", "Trường Mầm non 2"
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
             short = company_short_name(v, head.end, end) if "ORGHC" in head.tags else None
@@ -509,6 +512,20 @@ def _nationality(v: SentenceView, k: int, head_end: int) -> tuple[int, int] | No
     if country is None or not v.cap(t) or v.cap(country.end):
         return None
     return t, country.end
+
+
+#: the code of a provincial police department ("PC45", "PC67", "PA83", "PK02"): P, the branch's letter
+#: (A security, C police, K logistics, V/X others, H other), its number; it names one body alone
+POLICE_CODE = re.compile(r"P[ACKVHX]\d{2,3}[A-Z]?")
+CONF_POLICE_CODE = 0.9
+
+
+def police_codes(v: SentenceView) -> Iterator[Cand]:
+    """A police department named by its code alone ("phối hợp PC46 điều tra"). Codes inside a
+    longer name ("Phòng PC45 Công an tỉnh Nghệ An") are left to the head's rule, which wins on length."""
+    for k, syl in enumerate(v.sylls):
+        if POLICE_CODE.fullmatch(syl.text):
+            yield Cand("ORG", k, k + 1, CONF_POLICE_CODE, "rule:police-code")
 
 
 def tailed_organizations(v: SentenceView) -> Iterator[Cand]:
