@@ -102,9 +102,7 @@ class Lexicon:
                     continue
                 if not (low[0].isalnum() or low in (".", ",")):
                     break
-                if low in (".", ",") and parts:  # "TP." is a key; so is "Bộ Lao động, Thương binh và Xã hội"
-                    parts[-1] = parts[-1] + low
-                elif glued:
+                if (low in (".", ",") and parts) or glued:  # "TP." is a key, "Bộ Lao động, Thương binh và Xã hội" and "Co.opmart" too
                     parts[-1] = parts[-1] + low
                 else:
                     parts.append(low)
