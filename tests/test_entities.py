@@ -274,6 +274,13 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
          [("ORG", "Cục C50"), ("ORG", "PC46"), ("ORG", "Phòng PC45 Công an tỉnh Nghệ An")]),
         # a news agency's head; a short form of a national body with its lower-case "tối cao"
         ("Hãng tin AP dẫn lời Viện KSND tối cao.", [("ORG", "Hãng tin AP"), ("ORG", "Viện KSND tối cao")]),
+        # in a sports report a foreign word written alone is a player; known clubs and places are not
+        ("Messi lập cú đúp giúp Barcelona thắng 4-2, hơn Ronaldo của Juventus năm bàn.",
+         [("PER", "Messi"), ("ORG", "Barcelona"), ("PER", "Ronaldo"), ("ORG", "Juventus")]),
+        ("Ở phút 80 trận đấu V.League, Griezmann ghi bàn giúp A.Madrid thắng 1-0.",
+         [("PER", "Griezmann"), ("ORG", "A.Madrid")]),
+        # an ocean listed next to a body stays a place
+        ("Ở bên kia Đại Tây Dương, Hạ viện Mỹ bỏ phiếu.", [("LOC", "Đại Tây Dương"), ("ORG", "Hạ viện Mỹ")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

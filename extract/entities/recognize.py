@@ -19,7 +19,7 @@ from .features import foreign
 from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
-from .rules_context import clubs, context_types
+from .rules_context import clubs, context_types, players
 from .rules_orgs import brands, organizations, police_codes, tailed_organizations
 from .rules_people import family_named, people, role_before, uncle_ho
 from .rules_places import (
@@ -67,6 +67,7 @@ def rule_candidates(v: SentenceView, model: EntityModel,
     cands += brands(v)
     if sporty:
         cands += clubs(v)
+        cands += players(v)
     cands += people(v, cands)
     cands += family_named(v)
     cands += uncle_ho(v)

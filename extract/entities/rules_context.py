@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .features import foreign
 from .view import PLACE_TAGS, Cand, SentenceView
 
 #: words before a club's city name that make it the city: "tại Liverpool", "sân ở Hải Phòng"
@@ -52,7 +53,38 @@ def clubs(v: SentenceView) -> Iterator[Cand]:
         yield Cand("ORG", k, m.end, CONF_CLUB, "rule:club")
 
 
-#: letters of a sponsor's initial glued to a club's city ("B.Bình Dương", "T.Quảng Ninh", "XSKT.Cần Thơ")
+MAX_PLAYER = 1  # a name alone ("Messi"); full foreign names are the CRF's (a run of 2-3 words cost VLSP PER)
+CONF_PLAYER = 0.9  # over the CRF in a sports report, below cues and the gazetteer (a known club wins the name)
+#: tags that make a capitalized foreign word something else than a player's name
+NOT_A_PLAYER = PLACE_TAGS | {"ORGN", "ORGN_AMB", "ORGH", "NON", "ROLE", "HON", "SPORT", "ORGT", "ORGC"}
+
+
+def players(v: SentenceView) -> Iterator[Cand]:
+    """In a sports report, a foreign word written alone with a capital ("Messi tỏa sáng", "hơn
+    Ronaldo năm bàn") that no gazetteer knows is a player's or a coach's name: the clubs, leagues
+    and places of such reports are known, the people are too many to list."""
+    k = 0
+    while k < len(v):
+        if not v.cap(k) or v.cap(k - 1):
+            k += 1
+            continue
+        end = v.cap_run(k, limit=MAX_PLAYER + 1)
+        if end - k <= MAX_PLAYER and _player_name(v, k, end):
+            yield Cand("PER", k, end, CONF_PLAYER, "rule:player")
+        k = end
+
+
+def _player_name(v: SentenceView, i: int, j: int) -> bool:
+    """Is the capitalized run i..j foreign words only ("Messi", "Antoine Griezmann"), none of them
+    known to a gazetteer as anything, and not glued to a code ("A.Madrid", "V.League")?"""
+    if (v.low(j) in (".", "-") and v.cap(j + 1)) or (i > 0 and v.low(i - 1) in (".", "-")
+                                                      and v.sylls[i - 1].end == v.sylls[i].start):
+        return False  # part of a code or a short form: "A.Madrid", "V.League"
+    return all(v.sylls[t].shape == "Aa" and foreign(v.sylls[t].lower) and not v.tags_at(t) & NOT_A_PLAYER
+               and not v.inside(t, NOT_A_PLAYER) for t in range(i, j))
+
+
+#: letters of a sponsor's (or a name's) initial glued to a club's city ("B.Bình Dương", "T.Quảng Ninh", "A.Madrid")
 MAX_SPONSOR_INITIAL = 4
 
 
@@ -64,8 +96,8 @@ def _sponsor_initial(v: SentenceView, k: int) -> int | None:
         return None
     if k + 2 >= len(v) or v.low(k + 1) != "." or not (syl.end == v.sylls[k + 1].start == v.sylls[k + 2].start - 1):
         return None
-    province = v.longest(k + 2, {"PROV"})
-    return province.end if province is not None and v.cap(k + 2) else None
+    city = v.longest(k + 2, {"PROV", "CITY"})  # "A.Madrid": a foreign club's short form too
+    return city.end if city is not None and v.cap(k + 2) else None
 
 
 #: verbs of a match written next to a team ("Hải Phòng gỡ hòa", "thắng Nam Định")
@@ -187,8 +219,14 @@ def _sure(v: SentenceView, c: Cand) -> bool:
     """A place the gazetteer knows as a country, province, city or region ("Israel", "Hà Nội"),
     or a person whose name is made of Vietnamese name parts ("Yến Nhi"): no list makes it a body."""
     if c.type == "LOC":
-        return v.has_match(c.i, c.j, {"COUNTRY", "PROV", "CITY", "REGION"})
+        return v.has_match(c.i, c.j, {"COUNTRY", "PROV", "CITY", "REGION"}) or _known_site(v, c.i, c.j)
     return c.type == "PER" and any(v.tags_at(k) & {"FAM", "GIV", "MID"} for k in range(c.i, c.j))
+
+
+def _known_site(v: SentenceView, i: int, j: int) -> bool:
+    """Is i..j exactly an unambiguous world place of two syllables or more that is no country,
+    province, city or region: an ocean, a sea, a mountain ("Đại Tây Dương", "Địa Trung Hải")?"""
+    return j - i >= 2 and any(m.end == j and "SITE" in m.tags and "AMB" not in m.tags for m in v.starts.get(i, ()))
 
 
 def _list_items(v: SentenceView, cands: list[Cand]) -> list[list[tuple[int, int, Cand | None]]]:
