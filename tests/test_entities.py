@@ -281,6 +281,10 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
          [("PER", "Griezmann"), ("ORG", "A.Madrid")]),
         # an ocean listed next to a body stays a place
         ("Ở bên kia Đại Tây Dương, Hạ viện Mỹ bỏ phiếu.", [("LOC", "Đại Tây Dương"), ("ORG", "Hạ viện Mỹ")]),
+        # a body's place written with its prefix glued by a dot ("TP.HCM") is the body's scope
+        ("Sở GD&ĐT TP.HCM và Công an TP.HCM cho biết.", [("ORG", "Sở GD&ĐT TP.HCM"), ("ORG", "Công an TP.HCM")]),
+        # a verb after a body's place is the sentence's, whatever word the dictionary glues ("nội công")
+        ("ĐH Quốc gia Hà Nội công bố kết quả.", [("ORG", "ĐH Quốc gia Hà Nội")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

@@ -57,6 +57,9 @@ DELEGATION_TASKS = ("công tác", "kiểm tra", "giám sát", "khảo sát", "th
 def _scope_end(v: SentenceView, j: int) -> int | None:
     """End of a scope ("tỉnh Lào Cai", "huyện Mường Khương", "Việt Nam") starting at ``j``."""
     pm = v.longest(j, {"PFXA", "PFXV"})
+    glued = v.longest(j, PLACE_TAGS)
+    if pm is not None and glued is not None and glued.end > pm.end:
+        return glued.end  # a place written with its prefix glued: "TP.HCM"
     if pm is not None:
         if v.digit(pm.end) and "PFXV" not in pm.tags and v.surface(j, pm.end) not in NUMBERED_ADMIN:
             return None  # "Công an xã 4 ...": a number after "xã" is no commune
@@ -66,6 +69,17 @@ def _scope_end(v: SentenceView, j: int) -> int | None:
     if known is not None and v.cap(j):
         return known.end
     return None
+
+
+def _place_ends_at(v: SentenceView, j: int) -> bool:
+    """Does a province, city or country end right before j ("... Hà Nội | công bố")?"""
+    return any(m.end == j and m.tags & {"PROV", "CITY", "COUNTRY"} for m in v.matches)
+
+
+def _glued_place(v: SentenceView, j: int) -> bool:
+    """Does a known place written with its prefix and a dot, no space, start at j ("TP.HCM")?"""
+    pm, place = v.longest(j, {"PFXA", "PFXV"}), v.longest(j, PLACE_TAGS)
+    return pm is not None and place is not None and place.end > pm.end
 
 
 def _longer_word(v: SentenceView, j: int, tags: set[str]) -> bool:
@@ -131,7 +145,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     while j < n:
         # a place word opens the scope, also when the segmenter glued it to the word before
         # ("Tôn giáo tỉnh | Lâm Đồng") but a capitalized name follows it
-        if (v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1))
+        if (v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1) or _glued_place(v, j))
                 and not _opens_word(v, j)):
             scope = _scope_end(v, j)
             if scope is not None:
@@ -159,8 +173,8 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 break  # "Đại học Melbourne và RMIT": a name is complete, "và" joins two bodies
             j += 1
             continue
-        if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a":
-            j += 1  # the rest of a word whose first syllable is capitalized ("Tài nguyên", "Miền núi")
+        if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a" and not _place_ends_at(v, j):
+            j += 1  # (but "Hà Nội | công bố": the dictionary's "nội công" does not glue a verb on)  # the rest of a word whose first syllable is capitalized ("Tài nguyên", "Miền núi")
             continue
         region = v.longest(j, {"REGION", "COUNTRY"})
         if j > head_end and region is not None:
@@ -258,6 +272,9 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
                                   and not place.tags & {"COUNTRY", "PROV", "CITY"}):
         return place.end  # (a foreign word after a river's or region's name goes on: "Mekong | Capital")
     end = v.cap_run(t, limit=5)
+    glued = next((m for m in map(lambda x: v.longest(x, PLACE_TAGS), range(t + 1, end)) if m is not None), None)
+    if glued is not None and glued.end > end:
+        end = glued.end  # the name's place has a dot inside: "Sở GD&ĐT | TP.HCM"
     if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
         end += 2  # a code with its number: "COVID-19"
     return _scope_end(v, end) or end  # and the body's place: "... tỉnh Gia Lai"
