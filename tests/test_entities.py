@@ -285,6 +285,11 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         ("Sở GD&ĐT TP.HCM và Công an TP.HCM cho biết.", [("ORG", "Sở GD&ĐT TP.HCM"), ("ORG", "Công an TP.HCM")]),
         # a verb after a body's place is the sentence's, whatever word the dictionary glues ("nội công")
         ("ĐH Quốc gia Hà Nội công bố kết quả.", [("ORG", "ĐH Quốc gia Hà Nội")]),
+        # the names listed after a plural person cue are people, a lake's word notwithstanding;
+        # after a singular cue the list may mix kinds
+        ("Các ca sĩ Mỹ Tâm, Đàm Vĩnh Hưng, Hồ Ngọc Hà biểu diễn.",
+         [("PER", "Mỹ Tâm"), ("PER", "Đàm Vĩnh Hưng"), ("PER", "Hồ Ngọc Hà")]),
+        ("Ca sĩ Mỹ Tâm, hồ Ba Bể và Hà Nội.", [("PER", "Mỹ Tâm"), ("LOC", "hồ Ba Bể"), ("LOC", "Hà Nội")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

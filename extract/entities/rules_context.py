@@ -146,7 +146,8 @@ def context_types(v: SentenceView, resolved: Sequence[Cand]) -> list[Cand]:
     """The resolved candidates with the types their context gives (module docstring)."""
     out = list(resolved)
     out = _aliases(v, out)
-    return _org_lists(v, out)
+    out = _org_lists(v, out)
+    return _person_lists(v, out)
 
 
 def _aliases(v: SentenceView, cands: list[Cand]) -> list[Cand]:
@@ -205,6 +206,44 @@ def _org_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
                 out.remove(c)
             out.append(Cand("ORG", i, j, CONF_LIST_ORG, "rule:list-org"))
     return sorted(out, key=lambda c: c.i)
+
+
+CONF_LIST_PER = 0.88
+#: methods of a person found by the words before the name ("các cầu thủ Công Phượng, ...")
+PERSON_SEEDS = ("rule:cue",)
+
+
+def _person_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """The names listed after a person found by a plural cue are people too ("các cầu thủ Công Phượng,
+    Tuấn Anh, Xuân Trường": the district's name is the third player), unless one of them is
+    surely a body or a well-known place (then the list mixes kinds and each keeps its own)."""
+    out = list(cands)
+    for group in _list_items(v, cands):
+        first = group[0][2]
+        if (first is None or first.type != "PER" or not first.method.startswith(PERSON_SEEDS)
+                or not _plural_cue(v, first.i)):
+            continue
+        if any(c is not None and c.type != "PER" and ((c.type == "ORG" and c.conf >= LIST_SEED_CONF) or _sure(v, c)
+                                                     or c.method.startswith(("rule:known-place", "rule:ethnic")))
+               for _, _, c in group[1:]):
+            continue
+        for i, j, c in group[1:]:
+            if c is not None and c.type == "PER":
+                continue
+            if c is not None:
+                out.remove(c)
+            out.append(Cand("PER", i, j, CONF_LIST_PER, "rule:list-per"))
+    return sorted(out, key=lambda c: c.i)
+
+
+#: words that announce several people before their cue ("các cầu thủ", "hai nghi phạm")
+PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "cặp"})
+PLURAL_REACH = 4  # syllables of the cue between the plural word and the first name ("các nữ ca sĩ")
+
+
+def _plural_cue(v: SentenceView, i: int) -> bool:
+    """Is the person at i announced as one of several ("các cầu thủ | Công Phượng")?"""
+    return any(v.low(t) in PLURAL or v.digit(t) for t in range(max(0, i - PLURAL_REACH), i))
 
 
 def _known_org_span(v: SentenceView, c: Cand) -> bool:
