@@ -290,6 +290,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         ("Các ca sĩ Mỹ Tâm, Đàm Vĩnh Hưng, Hồ Ngọc Hà biểu diễn.",
          [("PER", "Mỹ Tâm"), ("PER", "Đàm Vĩnh Hưng"), ("PER", "Hồ Ngọc Hà")]),
         ("Ca sĩ Mỹ Tâm, hồ Ba Bể và Hà Nội.", [("PER", "Mỹ Tâm"), ("LOC", "hồ Ba Bể"), ("LOC", "Hà Nội")]),
+        # a well-known person of world news by surname alone; a longer run is some other name
+        ("Ngoài ra còn có Obama, Merkel và Tập Cận Bình.",
+         [("PER", "Obama"), ("PER", "Merkel"), ("PER", "Tập Cận Bình")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

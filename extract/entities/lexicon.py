@@ -14,6 +14,7 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   ORGHC            a company's or bank's head ("Tập đoàn", "Công ty TNHH"): its name is its short name
   ORGN_TEAM        a club or sports federation ("Liverpool", "Hải Phòng" as a club: ambiguous)
   SPORT            a word of sports reports ("HLV", "ghi bàn", "vòng đấu")
+  PERN             a well-known person of world news ("Merkel", "Tập Cận Bình")
   ORGHU            a party or mass-organization head, which may name its unit in another body
                    ("Đảng bộ cơ quan Ủy ban Dân tộc", "Công đoàn Bộ Y tế")
   FAM GIV          a family name; a frequent given name / name particle

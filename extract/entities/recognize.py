@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
 from .rules_context import clubs, context_types, players
 from .rules_orgs import brands, organizations, police_codes, tailed_organizations
-from .rules_people import family_named, people, role_before, uncle_ho
+from .rules_people import family_named, known_people, people, role_before, uncle_ho
 from .rules_places import (
     bare_places,
     described_places,
@@ -70,6 +70,7 @@ def rule_candidates(v: SentenceView, model: EntityModel,
         cands += players(v)
     cands += people(v, cands)
     cands += family_named(v)
+    cands += known_people(v)
     cands += uncle_ho(v)
     return cands
 
