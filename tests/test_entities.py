@@ -293,6 +293,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # a well-known person of world news by surname alone; a longer run is some other name
         ("Ngoài ra còn có Obama, Merkel và Tập Cận Bình.",
          [("PER", "Obama"), ("PER", "Merkel"), ("PER", "Tập Cận Bình")]),
+        # a capitalized run ending with a corporate word is a company
+        ("Thanh tra tại Thuduc House; Taisho Pharmaceutical mua cổ phần.",
+         [("ORG", "Thuduc House"), ("ORG", "Taisho Pharmaceutical")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),
