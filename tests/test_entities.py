@@ -296,6 +296,10 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # a capitalized run ending with a corporate word is a company
         ("Thanh tra tại Thuduc House; Taisho Pharmaceutical mua cổ phần.",
          [("ORG", "Thuduc House"), ("ORG", "Taisho Pharmaceutical")]),
+        # religious bodies with their place; a verb of the press ends a magazine's name
+        ("Giáo hội Phật giáo Việt Nam tỉnh Sóc Trăng và Giáo phận Kon Tum trao quà.",
+         [("ORG", "Giáo hội Phật giáo Việt Nam tỉnh Sóc Trăng"), ("ORG", "Giáo phận Kon Tum")]),
+        ("Tạp chí Dân tộc đăng bài về Sở Y tế tỉnh Gia Lai.", [("ORG", "Tạp chí Dân tộc"), ("ORG", "Sở Y tế tỉnh Gia Lai")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),
