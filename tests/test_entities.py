@@ -300,6 +300,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         ("Giáo hội Phật giáo Việt Nam tỉnh Sóc Trăng và Giáo phận Kon Tum trao quà.",
          [("ORG", "Giáo hội Phật giáo Việt Nam tỉnh Sóc Trăng"), ("ORG", "Giáo phận Kon Tum")]),
         ("Tạp chí Dân tộc đăng bài về Sở Y tế tỉnh Gia Lai.", [("ORG", "Tạp chí Dân tộc"), ("ORG", "Sở Y tế tỉnh Gia Lai")]),
+        # a head, a name in quotation marks and the body's place are one body; no person inside it
+        ('Câu lạc bộ "Phụ nữ làm kinh tế giỏi" xã Tân Lập và Công ty TNHH "Hoa Sen Vàng" ký kết.',
+         [("ORG", 'Câu lạc bộ "Phụ nữ làm kinh tế giỏi" xã Tân Lập'), ("ORG", 'Công ty TNHH "Hoa Sen Vàng"')]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

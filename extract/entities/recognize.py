@@ -20,7 +20,7 @@ from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
 from .rules_context import clubs, context_types, players
-from .rules_orgs import brands, organizations, police_codes, tailed_organizations
+from .rules_orgs import brands, organizations, police_codes, quoted_bodies, tailed_organizations
 from .rules_people import family_named, known_people, people, role_before, uncle_ho
 from .rules_places import (
     bare_places,
@@ -64,6 +64,7 @@ def rule_candidates(v: SentenceView, model: EntityModel,
     cands += organizations(v, model.national_heads)
     cands += tailed_organizations(v)
     cands += police_codes(v)
+    cands += quoted_bodies(v)
     cands += brands(v)
     if sporty:
         cands += clubs(v)

@@ -545,6 +545,29 @@ def police_codes(v: SentenceView) -> Iterator[Cand]:
             yield Cand("ORG", k, k + 1, CONF_POLICE_CODE, "rule:police-code")
 
 
+OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
+CLOSE_QUOTES = frozenset({'"', "”", "»", "'"})
+MAX_QUOTED = 10  # syllables of a name in quotation marks ("Phụ nữ làm kinh tế giỏi", "Nông nghiệp Xanh")
+CONF_QUOTED = 0.95
+
+
+def quoted_bodies(v: SentenceView) -> Iterator[Cand]:
+    """A capitalized head, then a name in quotation marks and the body's place: "Hợp tác xã
+    "Nông nghiệp Xanh"", "Câu lạc bộ "Phụ nữ làm kinh tế giỏi" xã Tân Lập". The quotes are part
+    of the name as written; what is inside them is no person or place of its own."""
+    n = len(v)
+    for k in range(n):
+        head = v.longest(k, {"ORGH"})
+        if head is None or not v.cap(k) or v.low(head.end) not in OPEN_QUOTES:
+            continue
+        close = next((t for t in range(head.end + 1, min(n, head.end + MAX_QUOTED + 2))
+                      if v.low(t) in CLOSE_QUOTES or (v.punct(t) and v.low(t) not in ("-", ",", "&"))), None)
+        if close is None or v.low(close) not in CLOSE_QUOTES or close == head.end + 1 or not v.cap(head.end + 1):
+            continue
+        end = close + 1
+        yield Cand("ORG", k, _scope_end(v, end) or end, CONF_QUOTED, "rule:quoted-org")
+
+
 def tailed_organizations(v: SentenceView) -> Iterator[Cand]:
     """A capitalized run ending with a corporate word: "CJ Entertainment", "Hòa Phát Group"."""
     n = len(v)
