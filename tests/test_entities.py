@@ -303,6 +303,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # a head, a name in quotation marks and the body's place are one body; no person inside it
         ('Câu lạc bộ "Phụ nữ làm kinh tế giỏi" xã Tân Lập và Công ty TNHH "Hoa Sen Vàng" ký kết.',
          [("ORG", 'Câu lạc bộ "Phụ nữ làm kinh tế giỏi" xã Tân Lập'), ("ORG", 'Công ty TNHH "Hoa Sen Vàng"')]),
+        # armed forces named with their country
+        ("Hải quân Philippines và Cảnh sát biển Trung Quốc tuần tra.",
+         [("ORG", "Hải quân Philippines"), ("ORG", "Cảnh sát biển Trung Quốc")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),
