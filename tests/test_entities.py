@@ -306,6 +306,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # armed forces named with their country
         ("Hải quân Philippines và Cảnh sát biển Trung Quốc tuần tra.",
          [("ORG", "Hải quân Philippines"), ("ORG", "Cảnh sát biển Trung Quốc")]),
+        # a verb of a contest ends a name read on in lower case; a given name that is also a verb does not
+        ("Sinh viên ĐH Ngoại thương đoạt giải, anh Nguyễn Văn Thắng nói.",
+         [("ORG", "ĐH Ngoại thương"), ("PER", "Nguyễn Văn Thắng")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),
