@@ -199,13 +199,19 @@ def _org_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
         if any(c is not None and c.type != "ORG" and not _known_org_span(v, c)
                and (c.method.startswith(SURE) or _sure(v, c)) for _, _, c in group):
             continue  # a person or a place that the rules or the gazetteer are sure of: a mixed list
-        for i, j, c in group:
-            if c is not None and c.type == "ORG":
-                continue
-            if c is not None:
-                out.remove(c)
-            out.append(Cand("ORG", i, j, CONF_LIST_ORG, "rule:list-org"))
+        _relabel(out, group, "ORG", CONF_LIST_ORG, "rule:list-org")
     return sorted(out, key=lambda c: c.i)
+
+
+def _relabel(out: list[Cand], items: Sequence[tuple[int, int, Cand | None]], type_: str, conf: float,
+             method: str) -> None:
+    """Give every item of a list the list's type, in place: a candidate of another type is replaced."""
+    for i, j, c in items:
+        if c is not None and c.type == type_:
+            continue
+        if c is not None:
+            out.remove(c)
+        out.append(Cand(type_, i, j, conf, method))
 
 
 CONF_LIST_PER = 0.88
@@ -227,12 +233,7 @@ def _person_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
                                                      or c.method.startswith(("rule:known-place", "rule:ethnic")))
                for _, _, c in group[1:]):
             continue
-        for i, j, c in group[1:]:
-            if c is not None and c.type == "PER":
-                continue
-            if c is not None:
-                out.remove(c)
-            out.append(Cand("PER", i, j, CONF_LIST_PER, "rule:list-per"))
+        _relabel(out, group[1:], "PER", CONF_LIST_PER, "rule:list-per")
     return sorted(out, key=lambda c: c.i)
 
 
