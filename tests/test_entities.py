@@ -309,6 +309,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # a verb of a contest ends a name read on in lower case; a given name that is also a verb does not
         ("Sinh viên ĐH Ngoại thương đoạt giải, anh Nguyễn Văn Thắng nói.",
          [("ORG", "ĐH Ngoại thương"), ("PER", "Nguyễn Văn Thắng")]),
+        # a known company and its branch named after a district or commune; after a role the name may be a person
+        ("Khách hàng Agribank Tây Hồ và Big C Thăng Long; Chủ tịch Vietcombank Nghiêm Xuân Thành.",
+         [("ORG", "Agribank Tây Hồ"), ("ORG", "Big C Thăng Long"), ("ORG", "Vietcombank"), ("PER", "Nghiêm Xuân Thành")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

@@ -381,7 +381,13 @@ def _known_org_end(v: SentenceView, j: int) -> int:
     if scope is not None:
         return scope
     place = v.longest(j, {"PROV", "COUNTRY"})
-    return place.end if place is not None and v.cap(j) else j
+    if place is not None and v.cap(j):
+        return place.end
+    branch = v.longest(j, {"DIST", "COMM"})  # "Big C | Thăng Long", "BIDV | Sở Giao dịch": a branch
+    if (branch is not None and v.cap(j) and branch.end == v.cap_run(j) and "FAM" not in v.tags_at(j)
+            and not any(v.longest(t, {"ROLE"}) for t in range(max(0, j - 4), j))):
+        return branch.end
+    return j
 
 
 #: head words that running text writes in lower case before a known body's capitalized name
