@@ -312,6 +312,9 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
         # a known company and its branch named after a district or commune; after a role the name may be a person
         ("Khách hàng Agribank Tây Hồ và Big C Thăng Long; Chủ tịch Vietcombank Nghiêm Xuân Thành.",
          [("ORG", "Agribank Tây Hồ"), ("ORG", "Big C Thăng Long"), ("ORG", "Vietcombank"), ("PER", "Nghiêm Xuân Thành")]),
+        # an association named by its members and its country; without the country the words are the sentence's
+        ("Hiệp hội các nhà bán lẻ Việt Nam và Hiệp hội Thép Việt Nam kiến nghị.",
+         [("ORG", "Hiệp hội các nhà bán lẻ Việt Nam"), ("ORG", "Hiệp hội Thép Việt Nam")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),

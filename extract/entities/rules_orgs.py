@@ -501,6 +501,11 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, unit, CONF_SCOPED_ORG, "rule:org-unit")
             k = unit
             continue
+        members = _members_of(v, head.end) if head_key in ASSOCIATION_HEADS else None
+        if members is not None:  # "Hiệp hội | các nhà bán lẻ | Việt Nam"
+            yield Cand("ORG", k, members, CONF_SCOPED_ORG, "rule:org-pattern")
+            k = members
+            continue
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
         if not proper and end - 1 > head.end and v.digit(end - 1) and not v.digit(end - 2):
             proper = True  # a kind name and its number: "Bệnh viện Nhi đồng 1", "Trường Mầm non 2"
@@ -513,6 +518,26 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, bare or end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
             end = bare or end
         k = max(end, k + 1)
+
+
+#: heads of bodies named by their members: "Hiệp hội các nhà bán lẻ Việt Nam", "Liên hiệp các hội ..."
+ASSOCIATION_HEADS = frozenset({"hiệp hội", "liên minh", "liên đoàn", "hội", "liên hiệp"})
+MAX_MEMBERS = 6  # lower-case syllables naming the members ("các doanh nghiệp nhỏ và vừa")
+
+
+def _members_of(v: SentenceView, head_end: int) -> int | None:
+    """End of "các" + lower-case words naming the members + a country or region after an
+    association's head ("Hiệp hội | các nhà bán lẻ Việt Nam"), or None: without the place the
+    words are the sentence's ("Hội | các cựu chiến binh đã ...")."""
+    if v.low(head_end) != "các":
+        return None
+    t = head_end + 1
+    while t < len(v) and t - head_end <= MAX_MEMBERS and v.sylls[t].shape == "a" and (v.low(t) == "và" or not _stops(v, t)):
+        t += 1
+    if t == head_end + 1 or not v.cap(t):
+        return None
+    place = v.longest(t, {"COUNTRY", "REGION"})
+    return place.end if place is not None and not v.cap(place.end) else None
 
 
 #: lower-case words a kind of company may take before its nationality ("hãng viễn thông Thụy Điển")
