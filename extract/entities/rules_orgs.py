@@ -491,6 +491,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             continue
         after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
         if "ORGHB" in head.tags and after_role:
+            if not v.cap(head.end):  # "Chủ tịch HĐQT, cho biết": the title's board, no body at all
+                yield Cand("ORG", k, head.end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
             k = head.end  # "Chủ tịch HĐQT | Vietcombank": the board is the title's, the body follows
             continue
         unit = _unit_of_body(v, head.end) if "ORGHU" in head.tags and v.cap(k) else None
