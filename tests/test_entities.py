@@ -317,6 +317,8 @@ def test_generic_references_link_to_the_named_body_or_the_articles_province() ->
          [("ORG", "Hiệp hội các nhà bán lẻ Việt Nam"), ("ORG", "Hiệp hội Thép Việt Nam")]),
         # a board after a role with no body after it is the title's, no entity
         ("Ông Nguyễn Đức Tài, Chủ tịch HĐQT, cho biết.", [("PER", "Nguyễn Đức Tài")]),
+        # the national universities' short forms with their city
+        ("ĐHQG Hà Nội và ĐHQG TP.HCM tuyển sinh.", [("ORG", "ĐHQG Hà Nội"), ("ORG", "ĐHQG TP.HCM")]),
         # where a body is, after "ở", is no part of its name
         ("Cháy lớn tại Công ty Rạng Đông ở quận Thanh Xuân.",
          [("ORG", "Công ty Rạng Đông"), ("LOC", "quận Thanh Xuân")]),
