@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 #: Bumped whenever output can change; stored with every extracted article so ``extract`` knows
 #: what to redo. Format: <release>+<short description of the last change>.
-EXTRACTOR_VERSION = "0.3.0+long-tail-names"
+EXTRACTOR_VERSION = "0.3.1+long-tail-names-4"
 
 #: The longest text extracted as one document, in characters. A longer one is cut at paragraph
 #: boundaries (else sentence ends, else spaces) into pieces of at most this size, extracted one by

@@ -54,6 +54,7 @@ TABLE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "org_cue": ("org_cues", ("cue", "note")),
     "name_boundary": ("name_boundaries", ("word", "note")),
     "sport_word": ("sport_words", ("word", "note")),
+    "person_world": ("people_world", ("name", "note")),
     "credit": ("credit_words", ("word", "kind", "role", "note")),
 }
 
@@ -223,7 +224,8 @@ def build_tables(key: KeyFn, data_dir: Path = DATA_DIR) -> tuple[dict[str, dict]
         if r["kind"] not in ("label", "filler") or (r["kind"] == "label") != bool(r["role"]):
             raise GazetteerError(f"{w}: kind must be label (with a role) or filler (without one)")
         _unique(t["credit"], key(r["word"]), CreditWord(r["word"], r["kind"], r["role"]), w)
-    for table, column in (("org_tail", "tail"), ("org_cue", "cue"), ("name_boundary", "word"), ("sport_word", "word")):
+    for table, column in (("org_tail", "tail"), ("org_cue", "cue"), ("name_boundary", "word"), ("sport_word", "word"),
+                          ("person_world", "name")):
         stem = TABLE_FILES[table][0]
         for n, r in read_rows(*TABLE_FILES[table], data_dir=data_dir):
             _unique(t[table], key(r[column]), r[column], f"{stem}.tsv:{n}")

@@ -14,6 +14,7 @@ Tags (one n-gram may carry several, e.g. "Hòa Bình" is a province AND a given 
   ORGHC            a company's or bank's head ("Tập đoàn", "Công ty TNHH"): its name is its short name
   ORGN_TEAM        a club or sports federation ("Liverpool", "Hải Phòng" as a club: ambiguous)
   SPORT            a word of sports reports ("HLV", "ghi bàn", "vòng đấu")
+  PERN             a well-known person of world news ("Merkel", "Tập Cận Bình")
   ORGHU            a party or mass-organization head, which may name its unit in another body
                    ("Đảng bộ cơ quan Ủy ban Dân tộc", "Công đoàn Bộ Y tế")
   FAM GIV          a family name; a frequent given name / name particle
@@ -71,6 +72,10 @@ class Lexicon:
                 self._prefixes.add(head)
             if head[-1] in ".,":  # "tp." is reached through "tp", "động," through "động"
                 self._prefixes.add(head[:-1])
+            for d, ch in enumerate(parts[n - 1][:-1]):
+                if ch == "." and d > 0:  # "co.opmart", "b.bình dương": reached through "co", "co."
+                    glued = " ".join([*parts[: n - 1], parts[n - 1][:d]])
+                    self._prefixes.update((glued, glued + "."))
 
     def get(self, key: str) -> frozenset[str]:
         return self._entries.get(lexicon_key(key), frozenset())
@@ -90,6 +95,7 @@ class Lexicon:
                 continue
             parts: list[str] = []
             j = i
+            glued = False  # the syllable before was a dot written inside a name ("Co.opmart")
             while j < n and len(parts) < self.max_len:
                 low = sylls[j].lower
                 if low in TRANSPARENT:
@@ -97,18 +103,27 @@ class Lexicon:
                     continue
                 if not (low[0].isalnum() or low in (".", ",")):
                     break
-                if low in (".", ","):  # "TP." is a key; so is "Bộ Lao động, Thương binh và Xã hội"
+                if (low in (".", ",") and parts) or glued:  # "TP." is a key, "Bộ Lao động, Thương binh và Xã hội" and "Co.opmart" too
                     parts[-1] = parts[-1] + low
                 else:
                     parts.append(low)
+                glued = low == "." and _inside_word(sylls, j)
                 j += 1
                 key = " ".join(parts)
                 tags = entries.get(key)
                 if tags:
                     out.append(Match(i, j, tags))
+                if glued and key in prefixes:
+                    continue  # "Co." of "Co.opmart", "B." of "B.Bình Dương"
                 if low == "." or key not in prefixes:
                     break
         return out
+
+
+def _inside_word(sylls: list[Syl], j: int) -> bool:
+    """Is the dot at j written between two letters with no space ("Co.opmart", "B.Bình Dương")?"""
+    return (0 < j < len(sylls) - 1 and sylls[j - 1].end == sylls[j].start and sylls[j].end == sylls[j + 1].start
+            and sylls[j + 1].lower[:1].isalnum())
 
 
 def lexicon_key(text: str) -> str:

@@ -80,6 +80,8 @@ def build_lexicon(gaz: Gazetteer) -> Lexicon:
         lex.add(key, {"BND"})
     for key in gaz.table("sport_word"):
         lex.add(key, {"SPORT"})
+    for key in gaz.table("person_world"):
+        lex.add(key, {"PERN"})  # a well-known person of world news ("Merkel", "Tập Cận Bình")
     for key, prefix in gaz.table("place_prefix").items():
         # PFXD: a descriptor before a name that stays out of the span ("vùng", "địa bàn")
         in_span = prefix.in_span  # type: ignore[attr-defined]

@@ -19,9 +19,9 @@ from .features import foreign
 from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
-from .rules_context import clubs, context_types
-from .rules_orgs import brands, organizations, tailed_organizations
-from .rules_people import family_named, people, role_before, uncle_ho
+from .rules_context import clubs, context_types, players
+from .rules_orgs import brands, organizations, police_codes, quoted_bodies, tailed_organizations
+from .rules_people import family_named, known_people, people, role_before, uncle_ho
 from .rules_places import (
     bare_places,
     described_places,
@@ -63,11 +63,15 @@ def rule_candidates(v: SentenceView, model: EntityModel,
     cands += ethnic_groups(v)
     cands += organizations(v, model.national_heads)
     cands += tailed_organizations(v)
+    cands += police_codes(v)
+    cands += quoted_bodies(v)
     cands += brands(v)
     if sporty:
         cands += clubs(v)
+        cands += players(v)
     cands += people(v, cands)
     cands += family_named(v)
+    cands += known_people(v)
     cands += uncle_ho(v)
     return cands
 

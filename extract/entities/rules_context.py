@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from .features import foreign
 from .view import PLACE_TAGS, Cand, SentenceView
 
 #: words before a club's city name that make it the city: "tại Liverpool", "sân ở Hải Phòng"
@@ -29,16 +30,21 @@ def clubs(v: SentenceView) -> Iterator[Cand]:
     ("trận đấu tại Barcelona", "tỉnh Hải Phòng")."""
     n = len(v)
     for k in range(n):
+        sponsored = _sponsor_initial(v, k)
+        if sponsored is not None:
+            yield Cand("ORG", k, sponsored, CONF_CLUB, "rule:club")
+            continue
         if not v.cap(k) or (k > 0 and v.cap(k - 1)):
             continue
         m = v.longest(k, {"ORGN_TEAM"})
         if m is not None and "ORGN" in m.tags:
             continue  # an unambiguous club is a known organization already
         if m is None:
-            # a province named as a side of a match ("Hải Phòng gỡ hòa", "thắng Nam Định 2-1"); a
-            # province's delegation at a games wins medals and stays a place
+            # a province named as a side of a match ("Hải Phòng gỡ hòa", "thắng Nam Định 2-1",
+            # "giữa Quảng Nam và Hải Phòng"); a province's delegation at a games wins medals and
+            # stays a place; a country without a team word stays the country (docs/ANNOTATION.md)
             m = v.longest(k, {"PROV"})
-            if m is None or not _in_a_match(v, k, m.end):
+            if m is None or not (_in_a_match(v, k, m.end) or _second_side(v, k)):
                 continue
         if m.end != v.cap_run(k) or v.low(k - 1) in CITY_PREPS or v.surface(max(0, k - 2), k) in CITY_PREPS:
             continue
@@ -47,9 +53,68 @@ def clubs(v: SentenceView) -> Iterator[Cand]:
         yield Cand("ORG", k, m.end, CONF_CLUB, "rule:club")
 
 
+MAX_PLAYER = 1  # a name alone ("Messi"); full foreign names are the CRF's (a run of 2-3 words cost VLSP PER)
+CONF_PLAYER = 0.9  # over the CRF in a sports report, below cues and the gazetteer (a known club wins the name)
+#: tags that make a capitalized foreign word something else than a player's name
+NOT_A_PLAYER = PLACE_TAGS | {"ORGN", "ORGN_AMB", "ORGH", "NON", "ROLE", "HON", "SPORT", "ORGT", "ORGC"}
+
+
+def players(v: SentenceView) -> Iterator[Cand]:
+    """In a sports report, a foreign word written alone with a capital ("Messi tỏa sáng", "hơn
+    Ronaldo năm bàn") that no gazetteer knows is a player's or a coach's name: the clubs, leagues
+    and places of such reports are known, the people are too many to list."""
+    k = 0
+    while k < len(v):
+        if not v.cap(k) or v.cap(k - 1):
+            k += 1
+            continue
+        end = v.cap_run(k, limit=MAX_PLAYER + 1)
+        if end - k <= MAX_PLAYER and _player_name(v, k, end):
+            yield Cand("PER", k, end, CONF_PLAYER, "rule:player")
+        k = end
+
+
+def _player_name(v: SentenceView, i: int, j: int) -> bool:
+    """Is the capitalized run i..j foreign words only ("Messi", "Antoine Griezmann"), none of them
+    known to a gazetteer as anything, and not glued to a code ("A.Madrid", "V.League")?"""
+    if (v.low(j) in (".", "-") and v.cap(j + 1)) or (i > 0 and v.low(i - 1) in (".", "-")
+                                                      and v.sylls[i - 1].end == v.sylls[i].start):
+        return False  # part of a code or a short form: "A.Madrid", "V.League"
+    return all(v.sylls[t].shape == "Aa" and foreign(v.sylls[t].lower) and not v.tags_at(t) & NOT_A_PLAYER
+               and not v.inside(t, NOT_A_PLAYER) for t in range(i, j))
+
+
+#: letters of a sponsor's (or a name's) initial glued to a club's city ("B.Bình Dương", "T.Quảng Ninh", "A.Madrid")
+MAX_SPONSOR_INITIAL = 4
+
+
+def _sponsor_initial(v: SentenceView, k: int) -> int | None:
+    """End of a club named by its sponsor's initial and its province, the dot written inside
+    ("S.Khánh Hòa"), or None. Only a sports report calls :func:`clubs`: elsewhere "B." is an initial."""
+    syl = v.sylls[k]
+    if not (syl.text.isalpha() and syl.text.isupper() and len(syl.text) <= MAX_SPONSOR_INITIAL):
+        return None
+    if k + 2 >= len(v) or v.low(k + 1) != "." or not (syl.end == v.sylls[k + 1].start == v.sylls[k + 2].start - 1):
+        return None
+    city = v.longest(k + 2, {"PROV", "CITY"})  # "A.Madrid": a foreign club's short form too
+    return city.end if city is not None and v.cap(k + 2) else None
+
+
 #: verbs of a match written next to a team ("Hải Phòng gỡ hòa", "thắng Nam Định")
 MATCH_VERBS = frozenset({"thắng", "thua", "hòa", "gỡ hòa", "cầm hòa", "đánh bại", "vượt qua", "hạ", "gặp",
-                         "tiếp", "tiếp đón", "làm khách", "đấu", "trước", "dẫn"})
+                         "tiếp", "tiếp đón", "làm khách", "đấu", "trước", "dẫn", "giữa"})
+
+
+def _second_side(v: SentenceView, k: int) -> bool:
+    """Is the name at k the second of "giữa X và Y" ("trận đấu giữa Quảng Nam và | Hải Phòng"),
+    or the second side after a club known as one ("SLNA và | Hải Phòng")?"""
+    if v.low(k - 1) != "và":
+        return False
+    for s in range(max(0, k - 6), k - 1):
+        side = v.longest(s, {"PROV", "ORGN_TEAM"})
+        if side is not None and side.end == k - 1:
+            return v.low(s - 1) == "giữa" or bool(side.tags & {"ORGN_TEAM"})
+    return False
 
 
 def _in_a_match(v: SentenceView, i: int, j: int) -> bool:
@@ -81,7 +146,8 @@ def context_types(v: SentenceView, resolved: Sequence[Cand]) -> list[Cand]:
     """The resolved candidates with the types their context gives (module docstring)."""
     out = list(resolved)
     out = _aliases(v, out)
-    return _org_lists(v, out)
+    out = _org_lists(v, out)
+    return _person_lists(v, out)
 
 
 def _aliases(v: SentenceView, cands: list[Cand]) -> list[Cand]:
@@ -130,23 +196,77 @@ def _org_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
         if not any(c is not None and c.type == "ORG" and c.conf >= LIST_SEED_CONF
                    and not dict(c.attrs).get("generic") for _, _, c in group):
             continue
-        if any(c is not None and c.type != "ORG" and (c.method.startswith(SURE) or _sure(v, c)) for _, _, c in group):
+        if any(c is not None and c.type != "ORG" and not _known_org_span(v, c)
+               and (c.method.startswith(SURE) or _sure(v, c)) for _, _, c in group):
             continue  # a person or a place that the rules or the gazetteer are sure of: a mixed list
-        for i, j, c in group:
-            if c is not None and c.type == "ORG":
-                continue
-            if c is not None:
-                out.remove(c)
-            out.append(Cand("ORG", i, j, CONF_LIST_ORG, "rule:list-org"))
+        _relabel(out, group, "ORG", CONF_LIST_ORG, "rule:list-org")
     return sorted(out, key=lambda c: c.i)
+
+
+def _relabel(out: list[Cand], items: Sequence[tuple[int, int, Cand | None]], type_: str, conf: float,
+             method: str) -> None:
+    """Give every item of a list the list's type, in place: a candidate of another type is replaced."""
+    for i, j, c in items:
+        if c is not None and c.type == type_:
+            continue
+        if c is not None:
+            out.remove(c)
+        out.append(Cand(type_, i, j, conf, method))
+
+
+CONF_LIST_PER = 0.88
+#: methods of a person found by the words before the name ("các cầu thủ Công Phượng, ...")
+PERSON_SEEDS = ("rule:cue",)
+
+
+def _person_lists(v: SentenceView, cands: list[Cand]) -> list[Cand]:
+    """The names listed after a person found by a plural cue are people too ("các cầu thủ Công Phượng,
+    Tuấn Anh, Xuân Trường": the district's name is the third player), unless one of them is
+    surely a body or a well-known place (then the list mixes kinds and each keeps its own)."""
+    out = list(cands)
+    for group in _list_items(v, cands):
+        first = group[0][2]
+        if (first is None or first.type != "PER" or not first.method.startswith(PERSON_SEEDS)
+                or not _plural_cue(v, first.i)):
+            continue
+        if any(c is not None and c.type != "PER" and ((c.type == "ORG" and c.conf >= LIST_SEED_CONF) or _sure(v, c)
+                                                     or c.method.startswith(("rule:known-place", "rule:ethnic")))
+               for _, _, c in group[1:]):
+            continue
+        _relabel(out, group[1:], "PER", CONF_LIST_PER, "rule:list-per")
+    return sorted(out, key=lambda c: c.i)
+
+
+#: words that announce several people before their cue ("các cầu thủ", "hai nghi phạm")
+PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "cặp"})
+PLURAL_REACH = 4  # syllables of the cue between the plural word and the first name ("các nữ ca sĩ")
+
+
+def _plural_cue(v: SentenceView, i: int) -> bool:
+    """Is the person at i announced as one of several ("các cầu thủ | Công Phượng")?"""
+    return any(v.low(t) in PLURAL or v.digit(t) for t in range(max(0, i - PLURAL_REACH), i))
+
+
+def _known_org_span(v: SentenceView, c: Cand) -> bool:
+    """Is the candidate exactly a known organization whose name is also a person's or a place's
+    ("Mai Linh", "Phương Trang": ambiguous names of org_names.tsv)? In a list of bodies it is the
+    body, whatever the family-name rule read ("Vinasun và Mai Linh")."""
+    m = v.longest(c.i, {"ORGN_AMB"})
+    return m is not None and m.end == c.j
 
 
 def _sure(v: SentenceView, c: Cand) -> bool:
     """A place the gazetteer knows as a country, province, city or region ("Israel", "Hà Nội"),
     or a person whose name is made of Vietnamese name parts ("Yến Nhi"): no list makes it a body."""
     if c.type == "LOC":
-        return v.has_match(c.i, c.j, {"COUNTRY", "PROV", "CITY", "REGION"})
+        return v.has_match(c.i, c.j, {"COUNTRY", "PROV", "CITY", "REGION"}) or _known_site(v, c.i, c.j)
     return c.type == "PER" and any(v.tags_at(k) & {"FAM", "GIV", "MID"} for k in range(c.i, c.j))
+
+
+def _known_site(v: SentenceView, i: int, j: int) -> bool:
+    """Is i..j exactly an unambiguous world place of two syllables or more that is no country,
+    province, city or region: an ocean, a sea, a mountain ("Đại Tây Dương", "Địa Trung Hải")?"""
+    return j - i >= 2 and any(m.end == j and "SITE" in m.tags and "AMB" not in m.tags for m in v.starts.get(i, ()))
 
 
 def _list_items(v: SentenceView, cands: list[Cand]) -> list[list[tuple[int, int, Cand | None]]]:

@@ -13,6 +13,7 @@ so that nothing inside them is taken for a person or a place, but they are not o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .features import foreign
@@ -27,7 +28,7 @@ CONF_GENERIC_ORG = 0.95  # high: a generic body must block the words inside it
 JOIN = frozenset({"và", "-", "–", "&"})
 #: heads that running text writes in lower case before a name ("đội tuyển Việt Nam", "báo Nhân
 #: Dân"); any other head must be capitalized ("tổ chức" is also the verb "to organize")
-LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "báo", "tờ", "hãng", "đài", "câu lạc bộ", "công ty",
+LOWER_HEADS = frozenset({"đội tuyển", "tuyển", "báo", "tờ", "hãng", "hãng tin", "đài", "câu lạc bộ", "công ty",
                          "tập đoàn", "nhà xuất bản", "bệnh viện", "ngân hàng", "quỹ", "tạp chí"})
 CONF_TAILED_ORG = 0.9
 CONF_BRAND = 0.88
@@ -56,6 +57,9 @@ DELEGATION_TASKS = ("công tác", "kiểm tra", "giám sát", "khảo sát", "th
 def _scope_end(v: SentenceView, j: int) -> int | None:
     """End of a scope ("tỉnh Lào Cai", "huyện Mường Khương", "Việt Nam") starting at ``j``."""
     pm = v.longest(j, {"PFXA", "PFXV"})
+    glued = v.longest(j, PLACE_TAGS)
+    if pm is not None and glued is not None and glued.end > pm.end:
+        return glued.end  # a place written with its prefix glued: "TP.HCM"
     if pm is not None:
         if v.digit(pm.end) and "PFXV" not in pm.tags and v.surface(j, pm.end) not in NUMBERED_ADMIN:
             return None  # "Công an xã 4 ...": a number after "xã" is no commune
@@ -65,6 +69,17 @@ def _scope_end(v: SentenceView, j: int) -> int | None:
     if known is not None and v.cap(j):
         return known.end
     return None
+
+
+def _place_ends_at(v: SentenceView, j: int) -> bool:
+    """Does a province, city or country end right before j ("... Hà Nội | công bố")?"""
+    return any(m.end == j and m.tags & {"PROV", "CITY", "COUNTRY"} for m in v.matches)
+
+
+def _glued_place(v: SentenceView, j: int) -> bool:
+    """Does a known place written with its prefix and a dot, no space, start at j ("TP.HCM")?"""
+    pm, place = v.longest(j, {"PFXA", "PFXV"}), v.longest(j, PLACE_TAGS)
+    return pm is not None and place is not None and place.end > pm.end
 
 
 def _longer_word(v: SentenceView, j: int, tags: set[str]) -> bool:
@@ -130,7 +145,7 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
     while j < n:
         # a place word opens the scope, also when the segmenter glued it to the word before
         # ("Tôn giáo tỉnh | Lâm Đồng") but a capitalized name follows it
-        if (v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1))
+        if (v.longest(j, {"PFXA", "PFXV"}) is not None and (not v.word_inner(j) or v.cap(j + 1) or _glued_place(v, j))
                 and not _opens_word(v, j)):
             scope = _scope_end(v, j)
             if scope is not None:
@@ -158,16 +173,16 @@ def org_extent(v: SentenceView, head_end: int, after_role: bool,
                 break  # "Đại học Melbourne và RMIT": a name is complete, "và" joins two bodies
             j += 1
             continue
-        if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a":
-            j += 1  # the rest of a word whose first syllable is capitalized ("Tài nguyên", "Miền núi")
+        if j > head_end and v.word_inner(j) and v.sylls[j].shape == "a" and not _place_ends_at(v, j):
+            j += 1  # (but "Hà Nội | công bố": the dictionary's "nội công" does not glue a verb on)  # the rest of a word whose first syllable is capitalized ("Tài nguyên", "Miền núi")
             continue
         region = v.longest(j, {"REGION", "COUNTRY"})
         if j > head_end and region is not None:
             return region.end, has_proper_part(v, head_end, j), True  # "... Luật miền Nam"
         if j > head_end:  # a few lower-case words, then a scope: "Ban Chỉ đạo Chuyển đổi số tỉnh Lào Cai"
             for t in range(j, min(j + 3, n)):
-                if v.punct(t) or v.cap(t):
-                    break
+                if v.punct(t) or v.cap(t) or v.low(t) in PLACE_PREPS:
+                    break  # "Công ty Rạng Đông | ở quận Thanh Xuân": where the body is, not its name
                 if v.longest(t, {"PFXA"}) is not None:
                     scope = _scope_end(v, t)
                     if scope is not None:
@@ -257,6 +272,9 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
                                   and not place.tags & {"COUNTRY", "PROV", "CITY"}):
         return place.end  # (a foreign word after a river's or region's name goes on: "Mekong | Capital")
     end = v.cap_run(t, limit=5)
+    glued = next((m for m in map(lambda x: v.longest(x, PLACE_TAGS), range(t + 1, end)) if m is not None), None)
+    if glued is not None and glued.end > end:
+        end = glued.end  # the name's place has a dot inside: "Sở GD&ĐT | TP.HCM"
     if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
         end += 2  # a code with its number: "COVID-19"
     return _scope_end(v, end) or end  # and the body's place: "... tỉnh Gia Lai"
@@ -363,7 +381,26 @@ def _known_org_end(v: SentenceView, j: int) -> int:
     if scope is not None:
         return scope
     place = v.longest(j, {"PROV", "COUNTRY"})
-    return place.end if place is not None and v.cap(j) else j
+    if place is not None and v.cap(j):
+        return place.end
+    branch = v.longest(j, {"DIST", "COMM"})  # "Big C | Thăng Long", "BIDV | Sở Giao dịch": a branch
+    if (branch is not None and v.cap(j) and branch.end == v.cap_run(j) and "FAM" not in v.tags_at(j)
+            and not any(v.longest(t, {"ROLE"}) for t in range(max(0, j - 4), j))):
+        return branch.end
+    return j
+
+
+#: head words that running text writes in lower case before a known body's capitalized name
+#: ("bộ Công an", "đảng Cộng hòa"): the known name is the body, with its head word
+LOWER_KNOWN_HEADS = frozenset({"bộ", "đảng"})
+
+
+def _lower_led(v: SentenceView, k: int, end: int) -> bool:
+    """Is the known body at k..end written with its head word in lower case ("bộ Công an", "đảng
+    Dân chủ")? The head must be a word of its own ("toàn bộ", "cán bộ", "Đảng bộ" are not), and
+    every word after it capitalized, as the body's name is ("Công an", "Cộng hòa")."""
+    return (v.low(k) in LOWER_KNOWN_HEADS and end - k >= 2 and not v.word_inner(k) and v.cap(k + 1)
+            and not v.inside(k, {"DICT"}) and all(v.cap(t) or v.word_inner(t) for t in range(k + 1, end)))
 
 
 def _longer_company(v: SentenceView, j: int) -> int:
@@ -411,7 +448,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
     while k < n:
         named = v.longest(k, {"ORGN"})
         head = v.longest(k, {"ORGH"})
-        if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"):
+        if named is not None and (head is None or named.end >= head.end) and (v.cap(k) or v.sylls[k].shape == "AA"
+                                                                             or _lower_led(v, k, named.end)):
             end = _known_org_end(v, named.end)
             if end == named.end and v.longest(k, {"ORGHC"}) is not None:
                 end = _longer_company(v, end)
@@ -453,6 +491,8 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             continue
         after_role = any(v.longest(t, {"ROLE"}) is not None for t in range(max(0, k - 3), k))
         if "ORGHB" in head.tags and after_role:
+            if not v.cap(head.end):  # "Chủ tịch HĐQT, cho biết": the title's board, no body at all
+                yield Cand("ORG", k, head.end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
             k = head.end  # "Chủ tịch HĐQT | Vietcombank": the board is the title's, the body follows
             continue
         unit = _unit_of_body(v, head.end) if "ORGHU" in head.tags and v.cap(k) else None
@@ -463,7 +503,14 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, unit, CONF_SCOPED_ORG, "rule:org-unit")
             k = unit
             continue
+        members = _members_of(v, head.end) if head_key in ASSOCIATION_HEADS else None
+        if members is not None:  # "Hiệp hội | các nhà bán lẻ | Việt Nam"
+            yield Cand("ORG", k, members, CONF_SCOPED_ORG, "rule:org-pattern")
+            k = members
+            continue
         end, proper, scoped = org_extent(v, head.end, after_role, "ORGHS" in head.tags, "ORGHT" in head.tags)
+        if not proper and end - 1 > head.end and v.digit(end - 1) and not v.digit(end - 2):
+            proper = True  # a kind name and its number: "Bệnh viện Nhi đồng 1", "Trường Mầm non 2"
         if scoped or proper or (end > head.end and head_key in national_heads):
             conf = CONF_SCOPED_ORG if scoped else CONF_PROPER_ORG
             short = company_short_name(v, head.end, end) if "ORGHC" in head.tags else None
@@ -473,6 +520,26 @@ def organizations(v: SentenceView, national_heads: frozenset[str]) -> Iterator[C
             yield Cand("ORG", k, bare or end, CONF_GENERIC_ORG, "rule:generic-org", (("generic", "1"),))
             end = bare or end
         k = max(end, k + 1)
+
+
+#: heads of bodies named by their members: "Hiệp hội các nhà bán lẻ Việt Nam", "Liên hiệp các hội ..."
+ASSOCIATION_HEADS = frozenset({"hiệp hội", "liên minh", "liên đoàn", "hội", "liên hiệp"})
+MAX_MEMBERS = 6  # lower-case syllables naming the members ("các doanh nghiệp nhỏ và vừa")
+
+
+def _members_of(v: SentenceView, head_end: int) -> int | None:
+    """End of "các" + lower-case words naming the members + a country or region after an
+    association's head ("Hiệp hội | các nhà bán lẻ Việt Nam"), or None: without the place the
+    words are the sentence's ("Hội | các cựu chiến binh đã ...")."""
+    if v.low(head_end) != "các":
+        return None
+    t = head_end + 1
+    while t < len(v) and t - head_end <= MAX_MEMBERS and v.sylls[t].shape == "a" and (v.low(t) == "và" or not _stops(v, t)):
+        t += 1
+    if t == head_end + 1 or not v.cap(t):
+        return None
+    place = v.longest(t, {"COUNTRY", "REGION"})
+    return place.end if place is not None and not v.cap(place.end) else None
 
 
 #: lower-case words a kind of company may take before its nationality ("hãng viễn thông Thụy Điển")
@@ -495,6 +562,43 @@ def _nationality(v: SentenceView, k: int, head_end: int) -> tuple[int, int] | No
     if country is None or not v.cap(t) or v.cap(country.end):
         return None
     return t, country.end
+
+
+#: the code of a provincial police department ("PC45", "PC67", "PA83", "PK02"): P, the branch's letter
+#: (A security, C police, K logistics, V/X others, H other), its number; it names one body alone
+POLICE_CODE = re.compile(r"P[ACKVHX]\d{2,3}[A-Z]?")
+CONF_POLICE_CODE = 0.9
+
+
+def police_codes(v: SentenceView) -> Iterator[Cand]:
+    """A police department named by its code alone ("phối hợp PC46 điều tra"). Codes inside a
+    longer name ("Phòng PC45 Công an tỉnh Nghệ An") are left to the head's rule, which wins on length."""
+    for k, syl in enumerate(v.sylls):
+        if POLICE_CODE.fullmatch(syl.text):
+            yield Cand("ORG", k, k + 1, CONF_POLICE_CODE, "rule:police-code")
+
+
+OPEN_QUOTES = frozenset({'"', "“", "«", "'"})
+CLOSE_QUOTES = frozenset({'"', "”", "»", "'"})
+MAX_QUOTED = 10  # syllables of a name in quotation marks ("Phụ nữ làm kinh tế giỏi", "Nông nghiệp Xanh")
+CONF_QUOTED = 0.95
+
+
+def quoted_bodies(v: SentenceView) -> Iterator[Cand]:
+    """A capitalized head, then a name in quotation marks and the body's place: "Hợp tác xã
+    "Nông nghiệp Xanh"", "Câu lạc bộ "Phụ nữ làm kinh tế giỏi" xã Tân Lập". The quotes are part
+    of the name as written; what is inside them is no person or place of its own."""
+    n = len(v)
+    for k in range(n):
+        head = v.longest(k, {"ORGH"})
+        if head is None or not v.cap(k) or v.low(head.end) not in OPEN_QUOTES:
+            continue
+        close = next((t for t in range(head.end + 1, min(n, head.end + MAX_QUOTED + 2))
+                      if v.low(t) in CLOSE_QUOTES or (v.punct(t) and v.low(t) not in ("-", ",", "&"))), None)
+        if close is None or v.low(close) not in CLOSE_QUOTES or close == head.end + 1 or not v.cap(head.end + 1):
+            continue
+        end = close + 1
+        yield Cand("ORG", k, _scope_end(v, end) or end, CONF_QUOTED, "rule:quoted-org")
 
 
 def tailed_organizations(v: SentenceView) -> Iterator[Cand]:

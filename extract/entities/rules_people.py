@@ -156,6 +156,24 @@ def family_named(v: SentenceView) -> Iterator[Cand]:
         k = max(end, k + 1)
 
 
+CONF_KNOWN_PERSON = 0.93  # as sure as a cue: the name is listed (extract/data/people_world.tsv)
+
+
+def known_people(v: SentenceView) -> Iterator[Cand]:
+    """A well-known person of world news written as the whole capitalized run ("Merkel và Abe",
+    "Tập Cận Bình"): the press names them by surname alone, with no cue. A run that goes on past
+    the known name is some other name ("Obama Care"), left to the other rules."""
+    n = len(v)
+    for k in range(n):
+        if not v.cap(k) or (k > 0 and v.cap(k - 1)):
+            continue
+        m = v.longest(k, {"PERN"})
+        if m is None or m.end != v.cap_run(k, limit=6) or (k > 0 and v.low(k - 1) in ("-", ".")
+                                                           and v.sylls[k - 1].end == v.sylls[k].start):
+            continue
+        yield Cand("PER", k, m.end, CONF_KNOWN_PERSON, "rule:known-person")
+
+
 def uncle_ho(v: SentenceView) -> Iterator[Cand]:
     """ "Bác" capitalized inside a sentence, with no name after it, is President Hồ Chí Minh."""
     for k in range(1, len(v)):
