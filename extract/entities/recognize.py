@@ -20,7 +20,8 @@ from .harmonize import harmonize
 from .lexicon import Lexicon
 from .resolve import Policy, outermost_then_confident
 from .rules_context import clubs, context_types, players
-from .rules_orgs import brands, organizations, police_codes, quoted_bodies, tailed_organizations
+from .rules_org_names import brands, police_codes, quoted_bodies, tailed_organizations
+from .rules_orgs import organizations
 from .rules_people import family_named, known_people, people, role_before, uncle_ho
 from .rules_places import (
     bare_places,
@@ -260,7 +261,7 @@ SPORT_SIGNALS = 2
 
 def sports_report(views: Iterable[SentenceView]) -> bool:
     """Is the text a sports report: two sports words, or one and a score ("2-1", "1 - 3")? Then a
-    club named after its city is the club (:func:`.rules_orgs.clubs`)."""
+    club named after its city is the club (:func:`.rules_context.clubs`)."""
     found = 0
     for v in views:
         found += sum(1 for m in v.matches if "SPORT" in m.tags) + _scores(v)
