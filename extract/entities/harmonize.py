@@ -52,10 +52,7 @@ def vote(mentions: list[Mention]) -> None:
         if _short_name_of_a_body(ms):
             for m in ms:  # "Chủ tịch Vicofa": the role's body, read as its holder by the cue rule
                 if m.type != "ORG":
-                    m.type = "ORG"
-                    m.method += "+vote"
-                    m.attributes.pop("role", None)  # a person's cue says nothing about a body
-                    m.attributes.pop("cue", None)
+                    _make_body(m, "+vote")
             continue
         score: Counter[str] = Counter()
         for m in ms:
@@ -182,11 +179,17 @@ def short_names(mentions: list[Mention]) -> set[str]:
     shorts = {m.attributes.pop("short") for m in mentions if "short" in m.attributes}
     for m in mentions:
         if m.text in shorts and m.type != "ORG" and not m.method.startswith(PLACE_RULES):
-            m.type = "ORG"  # also after a role: "Chủ tịch HĐQT Thuận An" is the company's chairman
-            m.method += "+short"
-            m.attributes.pop("role", None)
-            m.attributes.pop("cue", None)
+            _make_body(m, "+short")  # also after a role: "Chủ tịch HĐQT Thuận An" is the company's chairman
     return shorts
+
+
+def _make_body(m: Mention, how: str) -> None:
+    """Retype a mention as an organization; ``how`` is appended to its method. A person's cue
+    (``role``, ``cue``) says nothing about a body, so those attributes go."""
+    m.type = "ORG"
+    m.method += how
+    m.attributes.pop("role", None)
+    m.attributes.pop("cue", None)
 
 
 #: rules that find a place by its prefix or the gazetteer: a short name does not overturn them
