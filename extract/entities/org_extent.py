@@ -240,7 +240,7 @@ def _domain_then_name(v: SentenceView, head_end: int) -> int | None:
     glued = next((m for m in map(lambda x: v.longest(x, PLACE_TAGS), range(t + 1, end)) if m is not None), None)
     if glued is not None and glued.end > end:
         end = glued.end  # the name's place has a dot inside: "Sở GD&ĐT | TP.HCM"
-    if v.low(end) == "-" and v.digit(end + 1) and v.sylls[end].start == v.sylls[end - 1].end:
+    if v.low(end) == "-" and v.digit(end + 1) and v.glued(end):
         end += 2  # a code with its number: "COVID-19"
     return scope_end(v, end) or end  # and the body's place: "... tỉnh Gia Lai"
 

@@ -9,7 +9,7 @@ bodies ("UBND tỉnh") win their span, so nothing inside them is misread; they b
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..doc import Doc, Mention, Sentence
@@ -111,8 +111,7 @@ def file_name_runs(v: SentenceView) -> list[tuple[int, int]]:
         j, parts = k, 0
         while j < n and v.sylls[j].text.isascii() and v.sylls[j].text.isalpha() and v.cap(j):
             parts += 1
-            if not (j + 2 < n and v.sylls[j + 1].text == "-" and v.sylls[j + 1].start == v.sylls[j].end
-                    and v.sylls[j + 2].start == v.sylls[j + 1].end):
+            if not (j + 2 < n and v.sylls[j + 1].text == "-" and v.glued(j + 1) and v.glued(j + 2)):
                 break
             j += 2
         if parts >= FILE_NAME_PARTS:
@@ -203,11 +202,23 @@ def without_cut_words(v: SentenceView, cands: list[Cand]) -> list[Cand]:
 def sentence_candidates(v: SentenceView, model: EntityModel,
                         credit_spans: list[tuple[int, int, str]] | None = None, sporty: bool = False) -> list[Cand]:
     """Resolved candidates of one sentence: rules first, then the CRF sees them as features."""
-    rules = model.policy(without_file_names(v, without_numerals(v, rule_candidates(v, model, credit_spans, sporty))))
-    if model.tagger is None:
-        return with_name_particles(v, context_types(v, rules))
-    crf = without_cut_words(v, without_leading_roles(v, without_file_names(v, without_numerals(v, model.tagger.tag(v, rules)))))
-    return with_name_particles(v, context_types(v, model.policy(rules + crf)))
+    rules = model.policy(_filtered(v, rule_candidates(v, model, credit_spans, sporty), RULE_FILTERS))
+    if model.tagger is not None:
+        rules = model.policy(rules + _filtered(v, model.tagger.tag(v, rules), CRF_FILTERS))
+    return with_name_particles(v, context_types(v, rules))
+
+
+Filter = Callable[[SentenceView, list[Cand]], list[Cand]]
+#: what no candidate may hold, whoever proposed it: a Roman numeral as a name, a leftover file name
+RULE_FILTERS: tuple[Filter, ...] = (without_numerals, without_file_names)
+#: and what the statistical tagger alone gets wrong: a role opening a body, a name cut inside a word
+CRF_FILTERS: tuple[Filter, ...] = (*RULE_FILTERS, without_leading_roles, without_cut_words)
+
+
+def _filtered(v: SentenceView, cands: list[Cand], filters: tuple[Filter, ...]) -> list[Cand]:
+    for keep in filters:
+        cands = keep(v, cands)
+    return cands
 
 
 def recognize(doc: Doc, model: EntityModel) -> Doc:

@@ -77,8 +77,7 @@ def players(v: SentenceView) -> Iterator[Cand]:
 def _player_name(v: SentenceView, i: int, j: int) -> bool:
     """Is the capitalized run i..j foreign words only ("Messi", "Antoine Griezmann"), none of them
     known to a gazetteer as anything, and not glued to a code ("A.Madrid", "V.League")?"""
-    if (v.low(j) in (".", "-") and v.cap(j + 1)) or (i > 0 and v.low(i - 1) in (".", "-")
-                                                      and v.sylls[i - 1].end == v.sylls[i].start):
+    if (v.low(j) in (".", "-") and v.cap(j + 1)) or (v.low(i - 1) in (".", "-") and v.glued(i)):
         return False  # part of a code or a short form: "A.Madrid", "V.League"
     return all(v.sylls[t].shape == "Aa" and foreign(v.sylls[t].lower) and not v.tags_at(t) & NOT_A_PLAYER
                and not v.inside(t, NOT_A_PLAYER) for t in range(i, j))
@@ -94,7 +93,7 @@ def _sponsor_initial(v: SentenceView, k: int) -> int | None:
     syl = v.sylls[k]
     if not (syl.text.isalpha() and syl.text.isupper() and len(syl.text) <= MAX_SPONSOR_INITIAL):
         return None
-    if k + 2 >= len(v) or v.low(k + 1) != "." or not (syl.end == v.sylls[k + 1].start == v.sylls[k + 2].start - 1):
+    if k + 2 >= len(v) or v.low(k + 1) != "." or not (v.glued(k + 1) and v.glued(k + 2)):
         return None
     city = v.longest(k + 2, {"PROV", "CITY"})  # "A.Madrid": a foreign club's short form too
     return city.end if city is not None and v.cap(k + 2) else None
@@ -314,8 +313,7 @@ def _item_at(v: SentenceView, k: int, by_start: dict[int, Cand]) -> tuple[int, i
     nxt = min((i for i in by_start if k < i < end), default=end)
     if nxt < end:
         return None  # a bare run that a candidate cuts ("Thụy Điển | Ericsson"): not one name
-    if end + 1 < len(v) and v.low(end) == "." and v.sylls[end].start == v.sylls[end - 1].end \
-            and v.sylls[end + 1].start == v.sylls[end].end:
+    if v.low(end) == "." and v.glued(end) and v.glued(end + 1):
         return None  # "Co.opmart": a name the dot runs through
     if end - k > MAX_ITEM or v.has_match(k, end, {"NON", "ROLE", "HON", "ORGH", "FAM", "PFXA"}):
         return None

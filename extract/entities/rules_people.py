@@ -168,8 +168,7 @@ def known_people(v: SentenceView) -> Iterator[Cand]:
         if not v.cap(k) or (k > 0 and v.cap(k - 1)):
             continue
         m = v.longest(k, {"PERN"})
-        if m is None or m.end != v.cap_run(k, limit=6) or (k > 0 and v.low(k - 1) in ("-", ".")
-                                                           and v.sylls[k - 1].end == v.sylls[k].start):
+        if m is None or m.end != v.cap_run(k, limit=6) or (v.low(k - 1) in ("-", ".") and v.glued(k)):
             continue
         yield Cand("PER", k, m.end, CONF_KNOWN_PERSON, "rule:known-person")
 

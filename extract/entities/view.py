@@ -66,6 +66,11 @@ class SentenceView:
         """A capitalized word-like syllable (a name can be made of these)."""
         return 0 <= k < len(self.sylls) and self.sylls[k].shape in CAP_SHAPES
 
+    def glued(self, k: int) -> bool:
+        """Is syllable k written right after syllable k-1, no space between ("Co|.|opmart",
+        "Jong|-|un", "COVID|-19")? What joins them is then part of one written word."""
+        return 0 < k < len(self.sylls) and self.sylls[k].start == self.sylls[k - 1].end
+
     def roman(self, k: int) -> bool:
         """Is syllable k a Roman numeral ("I", "III", "XV")?"""
         return 0 <= k < len(self.sylls) and bool(ROMAN_NUMERAL.match(self.sylls[k].text)) and self.sylls[k].text != ""
@@ -130,7 +135,7 @@ class SentenceView:
         glued to a capitalized syllable ("Jong-un", "Hang-seo", "Sang-sik")?"""
         s = self.sylls
         return (2 <= k < len(s) and s[k].shape == "a" and s[k - 1].text == "-" and self.cap(k - 2)
-                and s[k].start == s[k - 1].end and s[k - 1].start == s[k - 2].end)
+                and self.glued(k) and self.glued(k - 1))
 
     def tags_at(self, k: int) -> frozenset[str]:
         """Tags of every match starting at k."""
